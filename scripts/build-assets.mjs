@@ -1,0 +1,53 @@
+// Builds dist/assets, the Worker's static assets: the committed files under assets/, plus what is
+// generated (fixture photos, the default share image). Nothing generated is committed.
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { PHOTOS, paintPhoto } from './build/photos.mjs';
+import { renderDefaultImage } from './build/default-image.mjs';
+import { readVars } from './lib/wrangler-vars.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/assets');
+const started = Date.now();
+
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+await cp(join(root, 'assets'), out, { recursive: true });
+
+// Photos are deterministic and slow-ish to paint: keep a cache outside dist/assets.
+const photoCache = join(root, 'dist/cache/photos');
+await mkdir(photoCache, { recursive: true });
+await mkdir(join(out, 'photos'), { recursive: true });
+for (const [name, spec] of Object.entries(PHOTOS)) {
+  const key = join(photoCache, `${name}-${spec.width}x${spec.height}-${spec.seed}.jpg`);
+  if (!existsSync(key)) await writeFile(key, paintPhoto(spec));
+  await cp(key, join(out, 'photos', `${name}.jpg`));
+}
+
+const vars = await readVars(join(root, 'wrangler.toml'));
+const logoSvg = await readFile(join(root, 'assets/brand/logo.svg'), 'utf8');
+await writeFile(
+  join(out, 'brand/default-share.png'),
+  await renderDefaultImage({ siteName: vars.SITE_NAME ?? 'The Mainichi', themeColor: vars.THEME_COLOR ?? '#0b3d91', logoSvg }),
+);
+
+// Headers for static assets (Cloudflare's _headers format): images and fonts are hotlinked by
+// crawlers and embeds, so they must be cross-origin readable; everything here is long-lived.
+await writeFile(
+  join(out, '_headers'),
+  [
+    '/*',
+    '  Access-Control-Allow-Origin: *',
+    '  Cross-Origin-Resource-Policy: cross-origin',
+    '  X-Content-Type-Options: nosniff',
+    '/photos/*',
+    '  Cache-Control: public, max-age=86400',
+    '/brand/*',
+    '  Cache-Control: public, max-age=3600',
+    '',
+  ].join('\n'),
+);
+
+console.log(`built dist/assets in ${Date.now() - started} ms`);

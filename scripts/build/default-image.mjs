@@ -1,0 +1,27 @@
+// The site's default share image (1200x630 PNG), used when an article has no card yet or a render
+// fails. Drawn with satori and resvg at build time from the brand settings in wrangler.toml.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import satori from 'satori';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+
+const require = createRequire(import.meta.url);
+
+export async function renderDefaultImage({ siteName, themeColor, logoSvg }) {
+  const font = await readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'));
+  await initWasm(readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  const logo = `data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`;
+  const el = (type, style, children) => ({ type, props: { style, children } });
+  const svg = await satori(
+    el('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', background: themeColor, color: '#fff', fontFamily: 'Serif' }, [
+      { type: 'img', props: { src: logo, width: 180, height: 180, style: { borderRadius: 16, border: '4px solid #fff' } } },
+      el('div', { marginTop: 40, fontSize: 84, fontWeight: 700 }, siteName),
+      el('div', { marginTop: 24, width: 360, height: 4, background: '#fff', opacity: 0.6 }),
+    ]),
+    { width: 1200, height: 630, fonts: [{ name: 'Serif', data: font, weight: 700, style: 'normal' }] },
+  );
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' } });
+  const png = resvg.render().asPng();
+  resvg.free();
+  return png;
+}

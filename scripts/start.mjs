@@ -1,0 +1,55 @@
+// `npm start`: wrangler dev on PORT (default 8787), then the fixture articles pushed through the
+// ingest API (idempotent: unchanged articles are left as they are), then the sample URLs.
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFixtures } from './lib/fixtures.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 8787);
+const origin = `http://localhost:${port}`;
+
+const dev = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `PUBLIC_URL:${origin}`, '--var', `IMAGE_HOSTS:${JSON.stringify(['cdn.mainichi.jp', `localhost:${port}`, `127.0.0.1:${port}`])}`], {
+  cwd: root,
+  stdio: ['inherit', 'inherit', 'inherit'],
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => dev.kill(sig));
+dev.on('exit', (code) => process.exit(code ?? 0));
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const res = await fetch(`${origin}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`wrangler dev did not answer on ${origin}/healthz`);
+}
+
+try {
+  await waitForHealth();
+  const token = /^INGEST_TOKEN=(.*)$/m.exec(await readFile(join(root, '.dev.vars'), 'utf8'))?.[1]?.trim();
+  const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
+  const res = await fetch(`${origin}/api/articles/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(articles),
+  });
+  if (!res.ok) throw new Error(`loading fixtures failed: ${res.status} ${await res.text()}`);
+  const { items } = await res.json();
+  const counts = items.reduce((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
+  console.log(`\nFixtures loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
+  console.log(`\nPresscard is running on ${origin}\n`);
+  console.log(`  Articles        ${origin}/`);
+  for (const a of articles.filter((a) => a.status === 'published').slice(0, 4)) console.log(`  Article page    ${origin}/a/${a.id}`);
+  console.log(`  Head tags (CMS) ${origin}/api/articles/${articles[0].id}/meta?format=html`);
+  console.log(`  Ingest token    in .dev.vars (INGEST_TOKEN)\n`);
+} catch (err) {
+  console.error(String(err));
+  dev.kill('SIGTERM');
+  process.exit(1);
+}

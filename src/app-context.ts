@@ -1,0 +1,15 @@
+import type { Context } from 'hono';
+import type { ArticleStore } from './domain/article-store';
+import type { SiteConfig } from './domain/site-config';
+import type { Env } from './env';
+
+/** What every route finds on the context, set once per request in src/app.ts. */
+export interface AppVariables {
+  config: SiteConfig;
+  articles: ArticleStore;
+  /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
+  origin: string;
+}
+
+export type AppEnv = { Bindings: Env; Variables: AppVariables };
+export type AppContext = Context<AppEnv>;

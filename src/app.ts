@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-context';
+import { siteConfigFor } from './config';
+import type { SiteConfig } from './domain/site-config';
+import { onError, onNotFound } from './http/on-error';
+import { articlesApi } from './routes/api-articles';
+import { metaApi } from './routes/api-meta';
+import { health } from './routes/health';
+import { pages } from './routes/pages';
+import { createD1ArticleStore } from './storage/d1-article-store';
+
+export interface AppOptions {
+  /** Overrides the configuration read from the env (tests use this). */
+  config?: SiteConfig;
+}
+
+export function createApp(options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async function provideContext(c, next) {
+    const config = options.config ?? siteConfigFor(c.env);
+    c.set('config', config);
+    c.set('origin', config.publicUrl ?? new URL(c.req.url).origin);
+    c.set('articles', createD1ArticleStore(c.env.DB));
+    await next();
+  });
+
+  // Defaults for everything; routes meant to be framed or hotlinked (embeds, images) relax them.
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
+
+  app.route('/', health);
+  app.route('/api/articles', metaApi);
+  app.route('/api/articles', articlesApi);
+  app.route('/', pages);
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

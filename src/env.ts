@@ -1,0 +1,15 @@
+/** Bindings, secrets and variables of the Worker (wrangler.toml). */
+export interface Env {
+  // Bindings
+  /** Articles, share-click counts. */
+  DB: D1Database;
+  /** Build output: fonts, emoji, fixture photos, brand images, page CSS and JS. */
+  ASSETS: Fetcher;
+
+  // Secrets
+  /** Bearer token of the CMS for the ingest API. */
+  INGEST_TOKEN?: string;
+
+  // Variables: the site configuration, parsed and validated by src/config/.
+  [key: string]: unknown;
+}

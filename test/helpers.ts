@@ -1,0 +1,30 @@
+import { exports } from 'cloudflare:workers';
+import { fixtures } from '../fixtures';
+
+export const TOKEN = 'test-token';
+export const ORIGIN = 'https://presscard.test';
+
+/** A request to the Worker as deployed (its default export), as a crawler or the CMS would send it. */
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(new URL(path, ORIGIN), init));
+}
+
+export function authed(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${TOKEN}`);
+  return call(path, { ...init, headers });
+}
+
+export function putArticle(doc: unknown, id = (doc as { id: string }).id): Promise<Response> {
+  return authed(`/api/articles/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
+}
+
+/** Loads every fixture through the ingest API, as `npm start` does. */
+export async function loadFixtures(): Promise<void> {
+  const res = await authed('/api/articles/batch', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fixtures),
+  });
+  if (res.status !== 200) throw new Error(`fixtures rejected: ${res.status} ${await res.text()}`);
+}

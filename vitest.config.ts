@@ -1,0 +1,38 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `workers` runs inside workerd (the runtime the Worker ships on); `browser` runs in
+// Node, starts the Worker with wrangler and drives Debian's Chromium.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    test: {
+      projects: [
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { INGEST_TOKEN: 'test-token', TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+            exclude: ['test/browser/**'],
+            setupFiles: ['./test/apply-migrations.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'browser',
+            include: ['test/browser/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
