@@ -24,7 +24,7 @@ export function paintPhoto({ width, height, seed, sky, ground, kind }) {
   const data = Buffer.alloc(width * height * 4);
   const horizon = Math.round(height * 0.62);
   // Skyline: a height per column built from rectangles (city) or sine hills.
-  const skyline = new Int32Array(width);
+  const skyline = new Int32Array(width).fill(horizon);
   if (kind === 'city') {
     let x = 0;
     while (x < width) {

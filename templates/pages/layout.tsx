@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 import type { SiteConfig } from '../../src/domain/site-config';
 
@@ -13,7 +14,7 @@ export interface LayoutProps {
 
 export const Layout: FC<LayoutProps> = ({ config, lang = 'en', dir = 'ltr', head, title, children }) => (
   <>
-    {'<!doctype html>'}
+    {raw('<!doctype html>')}
     <html lang={lang} dir={dir}>
       <head>
         <meta charset="utf-8" />
