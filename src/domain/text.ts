@@ -12,7 +12,8 @@ export function graphemeLength(text: string): number {
  * script has spaces (and anywhere between graphemes in scripts such as Japanese that do not).
  */
 export function truncateText(text: string, max: number, lang?: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // Collapse ASCII whitespace only: the ideographic space (U+3000) is punctuation in CJK headlines.
+  const clean = text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
   if (graphemeLength(clean) <= max) return clean;
   const budget = max - 1;
   const words = new Intl.Segmenter(lang, { granularity: 'word' });

@@ -5,7 +5,17 @@ import { jsonForScript, type HeadTag } from '../../src/domain/head-tags';
 /** Writes head tags as elements; hono/jsx escapes every attribute, JSON-LD goes through jsonForScript. */
 export const HeadTags: FC<{ tags: HeadTag[] }> = ({ tags }) => (
   <>
-    {tags.map((t) => {
+    {tags.map((t) => (
+      <>
+        {'\n'}
+        <HeadTagElement tag={t} />
+      </>
+    ))}
+    {'\n'}
+  </>
+);
+
+const HeadTagElement: FC<{ tag: HeadTag }> = ({ tag: t }) => {
       switch (t.tag) {
         case 'title':
           return <title>{t.text}</title>;
@@ -16,11 +26,9 @@ export const HeadTags: FC<{ tags: HeadTag[] }> = ({ tags }) => (
         case 'script':
           return <script type={t.type}>{raw(jsonForScript(t.json))}</script>;
       }
-    })}
-  </>
-);
+};
 
 /** The fragment for a CMS template, one element per line. */
 export function renderHeadTags(tags: HeadTag[]): string {
-  return tags.map((t) => String(<HeadTags tags={[t]} />)).join('\n') + '\n';
+  return tags.map((t) => String(<HeadTagElement tag={t} />)).join('\n') + '\n';
 }
