@@ -58,7 +58,7 @@ export function taggedUrl(canonical: string, source: string, campaign: string): 
     .filter((pair) => pair !== '' && !(decodeKey(pair) in ours));
   const added = Object.entries(ours)
     .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+    .map(([k, v]) => `${k}=${encodeValue(v)}`);
   return `${base}?${[...kept, ...added].join('&')}${hash}`;
 }
 
@@ -71,11 +71,20 @@ function decodeKey(pair: string): string {
   }
 }
 
+/**
+ * Percent-encodes everything but RFC 3986 unreserved characters. encodeURIComponent leaves !'()*
+ * alone; browsers then encode `'` in a query themselves, so the URL a reader reaches would differ
+ * from the one built here.
+ */
+function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** A query string with every value percent-encoded (spaces as %20, as mailto: requires). */
 function query(params: Record<string, string | undefined>): string {
   return Object.entries(params)
     .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .map(([k, v]) => `${k}=${encodeValue(v)}`)
     .join('&');
 }
 
@@ -162,7 +171,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       break;
     }
     case 'email':
-      // RFC 6068: line breaks in a mailto body are %0D%0A; encodeURIComponent writes spaces as %20.
+      // RFC 6068: line breaks in a mailto body are %0D%0A, spaces %20 (never +).
       target = `mailto:?${query({ subject: headline, body: `${shareDescription(article)}\r\n\r\n${url}` })}`;
       break;
     case 'copy':
