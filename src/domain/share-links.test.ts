@@ -199,6 +199,9 @@ describe('share links: encoding and limits', () => {
       'https://mainichi.jp/a/1?from=rss&q=a%20b&utm_source=x&utm_medium=social&utm_campaign=share#top',
     );
     expect(taggedUrl('https://mainichi.jp/a/1', 'line', '')).toBe('https://mainichi.jp/a/1?utm_source=line&utm_medium=social');
+    expect(taggedUrl('https://mainichi.jp/a/1?toString=1&utm_medium=rss', 'x', 'share')).toBe(
+      'https://mainichi.jp/a/1?toString=1&utm_source=x&utm_medium=social&utm_campaign=share',
+    );
   });
 
   it('follows the configured networks and their order, and leaves out via without an X handle', () => {

@@ -24,8 +24,8 @@ export interface ShareLinkOptions {
 /** `utm_source` of links shared with the device's own share sheet (Web Share API). */
 export const NATIVE_SHARE_SOURCE = 'native';
 
-// Limits of what each composer accepts, in its own units (docs/platforms.md). Where a network counts
-// URLs specially (X: 23, Mastodon: 23) we still count the full URL unless the count is documented.
+// Limits of what each composer accepts, in its own units (docs/platforms.md). Only X's URL weight (23,
+// twitter-text) is relied on; elsewhere the full URL is counted, never less than the network counts.
 export const SHARE_LIMITS = {
   /** Bluesky post text: 300 graphemes, URL included (app.bsky.feed.post). */
   bluesky: 300,
@@ -55,7 +55,7 @@ export function taggedUrl(canonical: string, source: string, campaign: string): 
   const ours = { utm_source: source, utm_medium: 'social', utm_campaign: campaign };
   const kept = (queryAt >= 0 ? beforeHash.slice(queryAt + 1) : '')
     .split('&')
-    .filter((pair) => pair !== '' && !(decodeKey(pair) in ours));
+    .filter((pair) => pair !== '' && !Object.hasOwn(ours, decodeKey(pair)));
   const added = Object.entries(ours)
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}=${encodeValue(v)}`);
