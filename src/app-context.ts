@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ArticleStore } from './domain/article-store';
+import type { ShareClickStore } from './domain/share-click-store';
 import type { SiteConfig } from './domain/site-config';
 import type { Env } from './env';
 
@@ -7,6 +8,7 @@ import type { Env } from './env';
 export interface AppVariables {
   config: SiteConfig;
   articles: ArticleStore;
+  shareClicks: ShareClickStore;
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
 }

@@ -8,7 +8,11 @@ import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
 import { health } from './routes/health';
 import { pages } from './routes/pages';
+import { shareApi } from './routes/api-share';
+import { shareBar } from './routes/share-bar';
+import { shareRedirects } from './routes/share-redirects';
 import { createD1ArticleStore } from './storage/d1-article-store';
+import { createD1ShareClickStore } from './storage/d1-share-click-store';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
@@ -23,6 +27,7 @@ export function createApp(options: AppOptions = {}) {
     c.set('config', config);
     c.set('origin', config.publicUrl ?? new URL(c.req.url).origin);
     c.set('articles', createD1ArticleStore(c.env.DB));
+    c.set('shareClicks', createD1ShareClickStore(c.env.DB));
     await next();
   });
 
@@ -31,7 +36,10 @@ export function createApp(options: AppOptions = {}) {
 
   app.route('/', health);
   app.route('/api/articles', metaApi);
+  app.route('/api/articles', shareApi);
   app.route('/api/articles', articlesApi);
+  app.route('/', shareRedirects);
+  app.route('/', shareBar);
   app.route('/', pages);
 
   app.notFound(onNotFound);

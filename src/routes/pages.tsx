@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN } from '../domain/article';
+import { shareBarModel } from '../domain/share-bar-model';
 import { InvalidCursorError } from '../storage/d1-article-store';
 import { ArticlePage } from '../../templates/pages/article-page';
 import { HomePage } from '../../templates/pages/home-page';
 import { NotFoundPage } from '../../templates/pages/not-found-page';
+import { ShareBarElement } from '../../templates/share/share-bar-element';
 import { headTagsFor } from './article-head';
 
 export const pages = new Hono<AppEnv>();
@@ -37,7 +39,9 @@ pages.get('/a/:id', async (c) => {
   const stored = await publishedArticle(c, c.req.param('id'));
   if (!stored) return notFoundPage(c);
   const { article } = stored;
-  return c.html(<ArticlePage article={article} config={c.var.config} tags={headTagsFor(c, article)} />, 200, {
+  const { config, origin } = c.var;
+  const share = <ShareBarElement model={shareBarModel(article, config, origin)} script={`${origin}/share-bar.js`} />;
+  return c.html(<ArticlePage article={article} config={config} tags={headTagsFor(c, article)} share={share} />, 200, {
     'cache-control': 'public, max-age=60',
   });
 });

@@ -49,6 +49,9 @@ export async function launchChromium(): Promise<Browser> {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Names other than loopback never resolve: a page that follows a link or redirect off this
+      // machine fails locally (tests read the request it tried), and no DNS query leaves.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
 }

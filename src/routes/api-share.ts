@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../app-context';
+import { ARTICLE_ID_PATTERN } from '../domain/article';
+import { isCalendarDay, summariseClicks } from '../domain/share-click-store';
+import { buildShareLinks, shareRedirectPath } from '../domain/share-links';
+import { requireIngestToken } from '../http/auth';
+import { problem } from '../http/problem';
+import { publishedArticle } from './pages';
+
+/**
+ * Share links of an article for the publisher's own templates (public, like the page itself), and
+ * the click counts behind them (for the CMS, with the ingest token). Mounted before the ingest API,
+ * whose token check covers everything else under /api/articles.
+ */
+export const shareApi = new Hono<AppEnv>();
+
+shareApi.use('/:id/share', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }));
+
+shareApi.get('/:id/share', async (c) => {
+  const id = c.req.param('id');
+  const stored = await publishedArticle(c, id);
+  if (!stored) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
+  const { origin } = c.var;
+  const links = buildShareLinks(stored.article, c.var.config, { origin }).map(({ network, label, url }) => ({
+    network,
+    label,
+    url,
+    /** The same destination through this service's counted redirect. */
+    countedUrl: origin + shareRedirectPath(network, id),
+  }));
+  return c.json(links, 200, { 'cache-control': 'public, max-age=300' });
+});
+
+shareApi.get('/:id/stats', requireIngestToken, async (c) => {
+  const id = c.req.param('id');
+  const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
+  if (!stored) throw problem(404, `No article with id ${JSON.stringify(id)}.`);
+  const from = c.req.query('from') || undefined;
+  const to = c.req.query('to') || undefined;
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && !isCalendarDay(value)) throw problem(400, `${name} must be a day written YYYY-MM-DD (UTC).`);
+  }
+  if (from && to && from > to) throw problem(400, 'from is after to.');
+  const stats = summariseClicks(await c.var.shareClicks.counts(id, { from, to }));
+  return c.json({ id, from: from ?? null, to: to ?? null, timeZone: 'UTC', ...stats }, 200, { 'cache-control': 'no-store' });
+});

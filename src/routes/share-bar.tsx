@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../app-context';
+import { shareBarModel } from '../domain/share-bar-model';
+import { problem } from '../http/problem';
+import { ShareBar } from '../../templates/share/share-bar';
+import { publishedArticle } from './pages';
+
+/**
+ * `GET /share-bar/:id`: the share bar as an HTML fragment, for pages that include it server-side and
+ * for `<presscard-share>` (assets/share-bar.js), which fetches it from other origins: hence CORS.
+ */
+export const shareBar = new Hono<AppEnv>();
+
+shareBar.get('/share-bar/:id', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }), async (c) => {
+  const id = c.req.param('id');
+  const stored = await publishedArticle(c, id);
+  if (!stored) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
+  return c.html(<ShareBar model={shareBarModel(stored.article, c.var.config, c.var.origin)} />, 200, {
+    'cache-control': 'public, max-age=300',
+  });
+});
