@@ -46,9 +46,12 @@ describe('GET /oembed', () => {
     for (const [path, extra] of [['/oembed', { format: 'xml' }], ['/oembed.xml', {}], ['/oembed.xml', { format: 'xml' }]] as const) {
       const res = await oembed({ ...params, ...extra }, path);
       expect(res.status, path).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
       expect(await xml(res), path).toEqual(asStrings);
     }
-    expect(await json(await oembed(params, '/oembed.json'))).toEqual(fromJson);
+    const pathJson = await oembed(params, '/oembed.json');
+    expect(pathJson.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await json(pathJson)).toEqual(fromJson);
     expect(await json(await oembed({ ...params, format: 'json' }))).toEqual(fromJson);
   });
 

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppEnv } from '../app-context';
 import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed';
 import { oembedXml } from '../domain/oembed-xml';
@@ -29,7 +28,7 @@ function canonicalMatcher(patterns: string[]) {
 
 async function answer(c: AppContext, pathFormat?: OembedFormat) {
   const parsed = parseOembedRequest(c.req.query(), pathFormat);
-  if (!parsed.ok) throw problem(parsed.status as ContentfulStatusCode, parsed.detail, { headers: ERROR_HEADERS });
+  if (!parsed.ok) throw problem(parsed.status, parsed.detail, { headers: ERROR_HEADERS });
   const { request } = parsed;
   const { config, origin, articles } = c.var;
 
