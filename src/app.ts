@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
 import { siteConfigFor } from './config';
@@ -6,7 +7,9 @@ import type { SiteConfig } from './domain/site-config';
 import { onError, onNotFound } from './http/on-error';
 import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
+import { embed } from './routes/embed';
 import { health } from './routes/health';
+import { oembed } from './routes/oembed';
 import { pages } from './routes/pages';
 import { shareApi } from './routes/api-share';
 import { shareBar } from './routes/share-bar';
@@ -32,7 +35,10 @@ export function createApp(options: AppOptions = {}) {
   });
 
   // Defaults for everything; routes meant to be framed or hotlinked (embeds, images) relax them.
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' }));
+  const security = { crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' } as const;
+  // The embed card is framed by any site: no X-Frame-Options there; its CSP says `frame-ancestors *`.
+  app.use(except('/embed/*', secureHeaders(security)));
+  app.use('/embed/*', secureHeaders({ ...security, xFrameOptions: false, originAgentCluster: false }));
 
   app.route('/', health);
   app.route('/api/articles', metaApi);
@@ -40,6 +46,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/api/articles', articlesApi);
   app.route('/', shareRedirects);
   app.route('/', shareBar);
+  app.route('/', oembed);
+  app.route('/', embed);
   app.route('/', pages);
 
   app.notFound(onNotFound);

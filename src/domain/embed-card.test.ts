@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureById, SEED_ID } from '../../fixtures';
+import { articleSchema } from './article';
+import { embedCardModel, embedCardPhoto, isEmbeddableImage } from './embed-card';
+import { parseSiteConfig } from './site-config';
+
+const config = parseSiteConfig({ IMAGE_HOSTS: ['cdn.mainichi.jp', 'localhost:8787'] });
+const ORIGIN = 'https://presscard.example';
+const article = (patch: Record<string, unknown> = {}) => articleSchema.parse({ ...fixtureById(SEED_ID), ...patch });
+
+describe('isEmbeddableImage', () => {
+  it('allows this service and the configured image hosts only', () => {
+    expect(isEmbeddableImage(`${ORIGIN}/photos/a.jpg`, ORIGIN, config.imageHosts)).toBe(true);
+    expect(isEmbeddableImage('https://cdn.mainichi.jp/a.jpg', ORIGIN, config.imageHosts)).toBe(true);
+    expect(isEmbeddableImage('http://localhost:8787/a.jpg', ORIGIN, config.imageHosts)).toBe(true);
+    expect(isEmbeddableImage('https://tracker.example/a.jpg', ORIGIN, config.imageHosts)).toBe(false);
+    expect(isEmbeddableImage('https://cdn.mainichi.jp.evil.example/a.jpg', ORIGIN, config.imageHosts)).toBe(false);
+    expect(isEmbeddableImage('data:image/png;base64,AAAA', ORIGIN, config.imageHosts)).toBe(false);
+  });
+});
+
+describe('embedCardPhoto', () => {
+  it("shows the article's photo with its focal point", () => {
+    const photo = embedCardPhoto(article(), config, ORIGIN);
+    expect(photo.url).toBe('http://localhost:8787/photos/dandong-customs.jpg');
+    expect(photo.focalPoint).toEqual({ x: 0.5, y: 0.55 });
+  });
+
+  it("falls back to the site's image when there is no photo or it lives elsewhere", () => {
+    for (const image of [undefined, { url: 'https://elsewhere.example/p.jpg', alt: 'x', width: 10, height: 10 }]) {
+      const photo = embedCardPhoto(article({ image }), config, ORIGIN);
+      expect(photo.url).toBe(`${ORIGIN}/brand/default-share.png`);
+      expect(photo.focalPoint).toBeUndefined();
+    }
+  });
+});
+
+describe('embedCardModel', () => {
+  it("formats the date in the article's language and the newsroom's zone", () => {
+    expect(embedCardModel(article(), config, ORIGIN).date).toBe('June 14, 2018');
+    expect(embedCardModel(article({ lang: 'ja' }), config, ORIGIN).date).toBe('2018年6月14日');
+  });
+
+  it('sets the direction from the language and points the WordPress link at this service', () => {
+    const card = embedCardModel(article({ lang: 'ar' }), config, ORIGIN);
+    expect(card.dir).toBe('rtl');
+    expect(card.openUrl).toBe(`${ORIGIN}/embed/${SEED_ID}/open`);
+    expect(card.logoUrl).toBe(`${ORIGIN}/brand/logo.svg`);
+  });
+});

@@ -1,0 +1,80 @@
+import { byline, shareDescription, shareHeadline, type Article } from './article';
+import type { CardText } from './embed-card-layout';
+import { formatArticleDate, textDirection } from './locale';
+import { shareImageFor, type ShareImage } from './share-image';
+import type { SiteConfig } from './site-config';
+
+export const CARD_THEMES = ['light', 'dark'] as const;
+export type CardTheme = (typeof CARD_THEMES)[number];
+
+export interface CardPhoto extends ShareImage {
+  /** Where the subject is (fractions of width and height); the 16:9 crop keeps it in frame. */
+  focalPoint?: { x: number; y: number };
+}
+
+/** Everything the embed card shows, as plain values (templates/pages/embed-card.tsx renders it). */
+export interface EmbedCardModel extends CardText {
+  id: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The article's canonical URL: where the card's link goes. */
+  url: string;
+  /**
+   * The same article through this service's host. WordPress follows an embed's `link` message only to
+   * the iframe's own host (wp-embed.js), so clicks inside WordPress's sandbox go here and redirect.
+   */
+  openUrl: string;
+  siteName: string;
+  logoUrl: string;
+  themeColor: string;
+  photo: CardPhoto;
+  label?: string;
+  section: string;
+  date: string;
+  dateTime: string;
+}
+
+/** Hosts an embed page may load images from: this service and the configured image hosts. */
+export function isEmbeddableImage(url: string, origin: string, imageHosts: readonly string[]): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
+    return u.origin === origin || imageHosts.includes(u.host.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The card's picture: the article's share image (its photo, or the site's card when it has none) when
+ * it is served from a host the embed page may load from, else the site's default image. The card
+ * runs in an opaque origin and makes no third-party requests.
+ */
+export function embedCardPhoto(article: Article, config: SiteConfig, origin: string): CardPhoto {
+  const image = shareImageFor(article, config, origin);
+  if (isEmbeddableImage(image.url, origin, config.imageHosts)) {
+    return article.image?.url === image.url && article.image.focalPoint ? { ...image, focalPoint: article.image.focalPoint } : image;
+  }
+  return shareImageFor({ ...article, image: undefined }, config, origin);
+}
+
+export function embedCardModel(article: Article, config: SiteConfig, origin: string): EmbedCardModel {
+  return {
+    id: article.id,
+    lang: article.lang,
+    dir: textDirection(article.lang),
+    url: article.url,
+    openUrl: `${origin}/embed/${article.id}/open`,
+    siteName: config.siteName,
+    logoUrl: origin + config.logoPath,
+    themeColor: config.themeColor,
+    photo: embedCardPhoto(article, config, origin),
+    label: article.label,
+    section: article.section,
+    headline: shareHeadline(article),
+    description: shareDescription(article),
+    byline: byline(article),
+    date: formatArticleDate(article.publishedAt, article.lang, config.timeZone),
+    dateTime: article.publishedAt,
+  };
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppContext, AppEnv } from '../app-context';
+import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed';
+import { oembedXml } from '../domain/oembed-xml';
+import { shareImageFor } from '../domain/share-image';
+import { compileUrlPatterns } from '../domain/url-patterns';
+import { problem } from '../http/problem';
+import { publishedArticle } from './pages';
+
+/** The oEmbed provider (oembed.com §2): `/oembed`, and the path forms `/oembed.json` and `/oembed.xml`. */
+export const oembed = new Hono<AppEnv>();
+
+// Consumers call from servers, but browser-side consumers need CORS to read the answer, errors included.
+oembed.use('/oembed', cors({ allowMethods: ['GET', 'HEAD'] }));
+oembed.use('/oembed.*', cors({ allowMethods: ['GET', 'HEAD'] }));
+
+const OK_CACHE = 'public, max-age=3600';
+// An unknown URL may be published in a minute; a mistake should not stick in a cache.
+const ERROR_HEADERS = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
+
+const matchers = new WeakMap<string[], (url: string) => boolean>();
+function canonicalMatcher(patterns: string[]) {
+  let match = matchers.get(patterns);
+  if (!match) matchers.set(patterns, (match = compileUrlPatterns(patterns)));
+  return match;
+}
+
+async function answer(c: AppContext, pathFormat?: OembedFormat) {
+  const parsed = parseOembedRequest(c.req.query(), pathFormat);
+  if (!parsed.ok) throw problem(parsed.status, parsed.detail, { headers: ERROR_HEADERS });
+  const { request } = parsed;
+  const { config, origin, articles } = c.var;
+
+  // Never fetch the URL: only articles this service holds, by id or by canonical URL (design.md, Security).
+  const target = oembedTarget(request.url, origin, canonicalMatcher(config.articleUrlPatterns));
+  const stored =
+    target.kind === 'own' ? await publishedArticle(c, target.id)
+    : target.kind === 'canonical' ? await articles.getByUrl(target.url)
+    : undefined;
+  if (!stored || stored.article.status !== 'published') {
+    const why = target.kind === 'foreign' ? 'is not an article URL of this site' : 'is not a published article';
+    throw problem(404, `${request.url} ${why}.`, { headers: ERROR_HEADERS });
+  }
+
+  const { article } = stored;
+  const body = buildOembed({ article, config, origin, request, thumbnail: shareImageFor(article, config, origin) });
+  if (request.format === 'xml') {
+    return c.body(oembedXml(body), 200, { 'content-type': 'text/xml; charset=utf-8', 'cache-control': OK_CACHE });
+  }
+  return c.json(body, 200, { 'cache-control': OK_CACHE });
+}
+
+oembed.get('/oembed', (c) => answer(c));
+oembed.get('/oembed.json', (c) => answer(c, 'json'));
+oembed.get('/oembed.xml', (c) => answer(c, 'xml'));
