@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ArticleStore } from './domain/article-store';
 import type { SiteConfig } from './domain/site-config';
+import type { PhotoSource } from './storage/photo-source';
 import type { Env } from './env';
 
 /** What every route finds on the context, set once per request in src/app.ts. */
@@ -9,6 +10,8 @@ export interface AppVariables {
   articles: ArticleStore;
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
+  /** Article photos for share cards, from the configured hosts only. */
+  photos: PhotoSource;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -5,14 +5,19 @@ import { siteConfigFor } from './config';
 import type { SiteConfig } from './domain/site-config';
 import { onError, onNotFound } from './http/on-error';
 import { articlesApi } from './routes/api-articles';
+import { cards } from './routes/cards';
 import { metaApi } from './routes/api-meta';
 import { health } from './routes/health';
 import { pages } from './routes/pages';
+import { assetReader } from './render/assets';
 import { createD1ArticleStore } from './storage/d1-article-store';
+import { createPhotoSource } from './storage/photo-source';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
   config?: SiteConfig;
+  /** Outbound fetch for article photos (tests inject one; the global fetch otherwise). */
+  photoFetch?: typeof fetch;
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -21,8 +26,15 @@ export function createApp(options: AppOptions = {}) {
   app.use(async function provideContext(c, next) {
     const config = options.config ?? siteConfigFor(c.env);
     c.set('config', config);
-    c.set('origin', config.publicUrl ?? new URL(c.req.url).origin);
+    const origin = config.publicUrl ?? new URL(c.req.url).origin;
+    c.set('origin', origin);
     c.set('articles', createD1ArticleStore(c.env.DB));
+    c.set('photos', createPhotoSource({
+      imageHosts: config.imageHosts,
+      ownOrigin: origin,
+      assets: assetReader(c.env.ASSETS),
+      ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
+    }));
     await next();
   });
 
@@ -32,6 +44,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', health);
   app.route('/api/articles', metaApi);
   app.route('/api/articles', articlesApi);
+  app.route('/', cards);
   app.route('/', pages);
 
   app.notFound(onNotFound);
