@@ -39,7 +39,8 @@ export interface FontRequest {
 /** Headline faces are the serif ones; text (labels, bylines, decks) uses the sans face for Latin. */
 export type TextRole = 'headline' | 'text';
 
-// Korean before Chinese: in text of other languages, Hangul is more likely than Han the fonts disagree on.
+// Korean before Chinese: fontsource's ranges are shared by the CJK families and can claim Hangul a
+// Chinese subset lacks, so in text of other languages Hangul meets the Korean face first.
 const CJK_FACES = ['ja', 'ko', 'zh-hans', 'zh-hant'] as const;
 
 /**
@@ -79,11 +80,6 @@ function indexOf(face: FontFaceEntry): Map<number, number> {
     indexes.set(face, index);
   }
   return index;
-}
-
-/** True when a face has a subset whose range covers the code point. */
-export function faceCovers(face: FontFaceEntry, codePoint: number): boolean {
-  return indexOf(face).has(codePoint);
 }
 
 function nearestWeight(weights: number[], wanted: number): number {
