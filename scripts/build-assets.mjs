@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { PHOTOS, paintPhoto } from './build/photos.mjs';
 import { renderDefaultImage } from './build/default-image.mjs';
+import { buildCardFonts } from './build/fonts.mjs';
 import { readVars } from './lib/wrangler-vars.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,9 @@ for (const [name, spec] of Object.entries(PHOTOS)) {
   if (!existsSync(key)) await writeFile(key, paintPhoto(spec));
   await cp(key, join(out, 'photos', `${name}.jpg`));
 }
+
+const copied = await buildCardFonts(out);
+console.log(`card fonts: ${copied.fonts} subsets, ${copied.emoji} emoji`);
 
 const vars = await readVars(join(root, 'wrangler.toml'));
 const logoSvg = await readFile(join(root, 'assets/brand/logo.svg'), 'utf8');
@@ -46,6 +50,10 @@ await writeFile(
     '  Cache-Control: public, max-age=86400',
     '/brand/*',
     '  Cache-Control: public, max-age=3600',
+    '/fonts/*',
+    '  Cache-Control: public, max-age=86400',
+    '/emoji/*',
+    '  Cache-Control: public, max-age=86400',
     '',
   ].join('\n'),
 );

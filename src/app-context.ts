@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ArticleStore } from './domain/article-store';
 import type { ShareClickStore } from './domain/share-click-store';
 import type { SiteConfig } from './domain/site-config';
+import type { PhotoSource } from './storage/photo-source';
 import type { Env } from './env';
 
 /** What every route finds on the context, set once per request in src/app.ts. */
@@ -11,6 +12,8 @@ export interface AppVariables {
   shareClicks: ShareClickStore;
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
+  /** Article photos for share cards, from the configured hosts only. */
+  photos: PhotoSource;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -6,6 +6,7 @@ import { siteConfigFor } from './config';
 import type { SiteConfig } from './domain/site-config';
 import { onError, onNotFound } from './http/on-error';
 import { articlesApi } from './routes/api-articles';
+import { cards } from './routes/cards';
 import { metaApi } from './routes/api-meta';
 import { embed } from './routes/embed';
 import { health } from './routes/health';
@@ -16,10 +17,14 @@ import { shareBar } from './routes/share-bar';
 import { shareRedirects } from './routes/share-redirects';
 import { createD1ArticleStore } from './storage/d1-article-store';
 import { createD1ShareClickStore } from './storage/d1-share-click-store';
+import { assetReader } from './render/assets';
+import { createPhotoSource } from './storage/photo-source';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
   config?: SiteConfig;
+  /** Outbound fetch for article photos (tests inject one; the global fetch otherwise). */
+  photoFetch?: typeof fetch;
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -28,9 +33,16 @@ export function createApp(options: AppOptions = {}) {
   app.use(async function provideContext(c, next) {
     const config = options.config ?? siteConfigFor(c.env);
     c.set('config', config);
-    c.set('origin', config.publicUrl ?? new URL(c.req.url).origin);
+    const origin = config.publicUrl ?? new URL(c.req.url).origin;
+    c.set('origin', origin);
     c.set('articles', createD1ArticleStore(c.env.DB));
     c.set('shareClicks', createD1ShareClickStore(c.env.DB));
+    c.set('photos', createPhotoSource({
+      imageHosts: config.imageHosts,
+      ownOrigin: origin,
+      assets: assetReader(c.env.ASSETS),
+      ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
+    }));
     await next();
   });
 
@@ -48,6 +60,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', shareBar);
   app.route('/', oembed);
   app.route('/', embed);
+  app.route('/', cards);
   app.route('/', pages);
 
   app.notFound(onNotFound);

@@ -5,6 +5,8 @@ export interface Env {
   DB: D1Database;
   /** Build output: fonts, emoji, fixture photos, brand images, page CSS and JS. */
   ASSETS: Fetcher;
+  /** Optional: scales article photos and encodes photo cards as JPEG. Cards work without it. */
+  IMAGES?: ImagesBinding;
 
   // Secrets
   /** Bearer token of the CMS for the ingest API. */

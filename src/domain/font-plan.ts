@@ -1,0 +1,132 @@
+/**
+ * Which font files a card needs. The build writes a manifest of every face's subsets and their unicode
+ * ranges (scripts/build/fonts.mjs); a card loads only the subsets its text touches, in the order of the
+ * faces preferred for its language.
+ */
+
+/** `dist/assets/fonts/manifest.json`. */
+export interface FontManifest {
+  /** Package versions of the fonts and emoji: changes whenever any glyph may change. */
+  version: string;
+  faces: Record<string, FontFaceEntry>;
+  emoji: { path: string };
+}
+
+export interface FontFaceEntry {
+  family: string;
+  weights: number[];
+  subsets: FontSubsetEntry[];
+}
+
+export interface FontSubsetEntry {
+  id: string;
+  /** Inclusive code point ranges. */
+  ranges: [number, number][];
+  /** Asset path of the WOFF file per weight. */
+  files: Record<string, string>;
+}
+
+/** One font file to load, and the name satori knows it by. */
+export interface FontRequest {
+  /** Unique per face and subset; a name may carry several weights. */
+  name: string;
+  face: string;
+  subset: string;
+  weight: number;
+  path: string;
+}
+
+/** Headline faces are the serif ones; text (labels, bylines, decks) uses the sans face for Latin. */
+export type TextRole = 'headline' | 'text';
+
+// Korean before Chinese: fontsource's ranges are shared by the CJK families and can claim Hangul a
+// Chinese subset lacks, so in text of other languages Hangul meets the Korean face first.
+const CJK_FACES = ['ja', 'ko', 'zh-hans', 'zh-hant'] as const;
+
+/**
+ * The CJK face for a language. Han characters are shared between Japanese and Chinese but drawn
+ * differently, so the article's language decides; other languages take Japanese (the publisher's).
+ */
+export function primaryCjkFace(lang: string): (typeof CJK_FACES)[number] {
+  const l = lang.toLowerCase();
+  if (l.startsWith('ko')) return 'ko';
+  if (/^zh-(hant|tw|hk|mo)/.test(l)) return 'zh-hant';
+  if (l.startsWith('zh')) return 'zh-hans';
+  return 'ja';
+}
+
+/** Faces in the order satori should try them for a role and language. */
+export function faceOrder(role: TextRole, lang: string): string[] {
+  const latin = role === 'headline' ? 'serif' : 'sans';
+  const cjk = primaryCjkFace(lang);
+  const others = CJK_FACES.filter((f) => f !== cjk);
+  // CJK text keeps the CJK face's own Latin glyphs, which are designed to sit with its characters.
+  const cjkLanguage = /^(ja|ko|zh)(-|$)/i.test(lang);
+  return cjkLanguage ? [cjk, latin, ...others] : [latin, cjk, ...others];
+}
+
+const indexes = new WeakMap<FontFaceEntry, Map<number, number>>();
+
+/** Code point -> index of the first subset of the face that covers it; built once per manifest. */
+function indexOf(face: FontFaceEntry): Map<number, number> {
+  let index = indexes.get(face);
+  if (!index) {
+    index = new Map();
+    face.subsets.forEach((subset, i) => {
+      for (const [start, end] of subset.ranges) {
+        for (let cp = start; cp <= end; cp++) if (!index!.has(cp)) index!.set(cp, i);
+      }
+    });
+    indexes.set(face, index);
+  }
+  return index;
+}
+
+function nearestWeight(weights: number[], wanted: number): number {
+  return weights.reduce((best, w) => (Math.abs(w - wanted) < Math.abs(best - wanted) ? w : best), weights[0]!);
+}
+
+const IGNORED = /[\s\p{Cc}\p{Cf}\p{M}]/u;
+
+export interface FontPlan {
+  /** Files to load, in the order satori should try them: face order, then first use. */
+  requests: FontRequest[];
+  /** The file chosen for each code point, to check that it really has the glyph. */
+  byCodePoint: Map<number, FontRequest>;
+}
+
+/**
+ * The subsets needed to set `text` with `faces` (in preference order) at `weight`: for each code point,
+ * the first face whose ranges cover it. Fontsource's ranges are the slicing of Google Fonts, shared by
+ * related families, and can claim code points a font lacks: `lacking` lists faces already found without
+ * a code point's glyph, so a second plan moves on to the next face. Code points no face covers (emoji,
+ * mostly) are left out; the renderer draws emoji as images.
+ */
+export function planFonts(
+  manifest: FontManifest,
+  text: string,
+  faces: string[],
+  weight: number,
+  lacking: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+): FontPlan {
+  const picked = new Map<string, FontRequest>();
+  const byCodePoint = new Map<number, FontRequest>();
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    if (byCodePoint.has(cp) || IGNORED.test(char)) continue;
+    for (const key of faces) {
+      const face = manifest.faces[key];
+      const i = face && !lacking.get(cp)?.has(key) ? indexOf(face).get(cp) : undefined;
+      if (face === undefined || i === undefined) continue;
+      const subset = face.subsets[i]!;
+      const w = nearestWeight(face.weights, weight);
+      const name = `${key}-${subset.id}`;
+      const id = `${name}@${w}`;
+      if (!picked.has(id)) picked.set(id, { name, face: key, subset: subset.id, weight: w, path: subset.files[w]! });
+      byCodePoint.set(cp, picked.get(id)!);
+      break;
+    }
+  }
+  const rank = (r: FontRequest) => faces.indexOf(r.face);
+  return { requests: [...picked.values()].sort((a, b) => rank(a) - rank(b)), byCodePoint };
+}

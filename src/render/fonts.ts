@@ -1,0 +1,191 @@
+import opentype, { type Font as ParsedFont } from '@shuding/opentype.js';
+import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
+import { faceOrder, planFonts, type FontManifest, type FontRequest, type TextRole } from '../domain/font-plan';
+import type { MeasureText } from '../domain/text-fit';
+import { readAsset, type AssetReader } from './assets';
+import { BoundedCache } from './bounded-cache';
+import type { TextStyle } from '../../templates/cards/template';
+
+export type { TextStyle };
+
+/**
+ * The text styles card templates use (templates/cards/template.ts), each a role (serif or sans faces)
+ * at a weight. `latinFirst`: the Latin face first whatever the card's language (the site name is a
+ * logotype).
+ */
+export const TEXT_STYLES: Record<TextStyle, { role: TextRole; weight: FontWeight; latinFirst?: boolean }> = {
+  headline: { role: 'headline', weight: 700 },
+  text: { role: 'text', weight: 400 },
+  textBold: { role: 'text', weight: 700 },
+  brand: { role: 'headline', weight: 700, latinFirst: true },
+};
+
+const STYLES = Object.keys(TEXT_STYLES) as TextStyle[];
+/** Rounds of re-planning for code points a subset's range claims but its font lacks. */
+const MAX_PLAN_ROUNDS = 4;
+
+export const MANIFEST_PATH = '/fonts/manifest.json';
+
+// Font subsets stay in memory across requests, up to a bound: a CJK card needs a few dozen subsets of
+// 20-80 KB each, and an isolate has 128 MB in all.
+const FONT_CACHE_BYTES = 24 * 1024 * 1024;
+const fontData = new BoundedCache<ArrayBuffer>(FONT_CACHE_BYTES, (b) => b.byteLength);
+const parsedFonts = new WeakMap<ArrayBuffer, ParsedFont>();
+let manifest: Promise<FontManifest> | undefined;
+
+/** The font manifest written by the build, read once per isolate. */
+export function loadFontManifest(read: AssetReader): Promise<FontManifest> {
+  manifest ??= readAsset(read, MANIFEST_PATH)
+    .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as FontManifest)
+    .catch((err: unknown) => {
+      manifest = undefined;
+      throw err;
+    });
+  return manifest;
+}
+
+/** How much font data this isolate holds (tests check the bound). */
+export function fontCacheStats(): { bytes: number; files: number; limit: number } {
+  return { bytes: fontData.size, files: fontData.count, limit: FONT_CACHE_BYTES };
+}
+
+function loadFontFile(read: AssetReader, path: string): Promise<ArrayBuffer> {
+  return fontData.get(path, () => readAsset(read, path));
+}
+
+function parsed(data: ArrayBuffer): ParsedFont {
+  let font = parsedFonts.get(data);
+  if (!font) {
+    // The same parser and options satori uses, so widths measured here are the widths it lays out.
+    font = opentype.parse(data, { lowMemory: true });
+    parsedFonts.set(data, font);
+  }
+  return font;
+}
+
+// Graphemes satori cannot find in a font and draws as images instead (loadAdditionalAsset "emoji").
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+export const isEmoji = (grapheme: string) => EMOJI.test(grapheme);
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The fonts of one card: what satori needs, and a measurer that agrees with satori's layout. */
+export interface CardFonts {
+  /** For satori's `fonts` option. */
+  fonts: SatoriFont[];
+  /** CSS font-family per style: the planned subsets in preference order. */
+  families: Record<TextStyle, string>;
+  measure(style: TextStyle): MeasureText;
+  /** Graphemes of `text` that no font of the style has and that are not emoji: would render as tofu. */
+  missingGlyphs(style: TextStyle, text: string): string[];
+  /** Font set version, for cache keys. */
+  version: string;
+  requests: Record<TextStyle, FontRequest[]>;
+}
+
+/**
+ * Loads the subsets needed to set each style's text in the card's language. Satori resolves a glyph
+ * from the fonts of an element's font-family in order, then from any other loaded font; the measurer
+ * does the same per grapheme and, like satori, sums grapheme widths without kerning and counts an emoji
+ * image as 1em.
+ */
+export async function loadCardFonts(read: AssetReader, texts: Partial<Record<TextStyle, string>>, lang: string): Promise<CardFonts> {
+  const m = await loadFontManifest(read);
+  const faces = (style: TextStyle) => faceOrder(TEXT_STYLES[style].role, TEXT_STYLES[style].latinFirst ? 'en' : lang);
+  const lacking = new Map<number, Set<string>>();
+  const data = new Map<string, ArrayBuffer>();
+  const requests = {} as Record<TextStyle, FontRequest[]>;
+  for (let round = 1; ; round++) {
+    const plans = STYLES.map((style) => [style, planFonts(m, texts[style] ?? '', faces(style), TEXT_STYLES[style].weight, lacking)] as const);
+    const paths = new Set(plans.flatMap(([, plan]) => plan.requests.map((r) => r.path)));
+    await Promise.all([...paths].filter((p) => !data.has(p)).map(async (p) => data.set(p, await loadFontFile(read, p))));
+    let missed = false;
+    for (const [style, plan] of plans) {
+      requests[style] = plan.requests;
+      for (const [cp, r] of plan.byCodePoint) {
+        if (parsed(data.get(r.path)!).charToGlyphIndex(String.fromCodePoint(cp)) > 0) continue;
+        lacking.set(cp, (lacking.get(cp) ?? new Set()).add(r.face));
+        missed = true;
+      }
+    }
+    if (!missed || round === MAX_PLAN_ROUNDS) break;
+  }
+
+  const all = new Map<string, FontRequest>();
+  for (const r of Object.values(requests).flat()) all.set(`${r.name}@${r.weight}`, r);
+  if (all.size === 0) {
+    // Satori needs at least one font even for a card without text.
+    const fallback = planFonts(m, 'A', faceOrder('headline', lang), 700).requests[0]!;
+    data.set(fallback.path, await loadFontFile(read, fallback.path));
+    all.set(fallback.name, fallback);
+  }
+
+  const fonts: SatoriFont[] = [...all.values()].map((r) => ({
+    name: r.name,
+    data: data.get(r.path)!,
+    weight: r.weight as FontWeight,
+    style: 'normal',
+  }));
+  const firstName = fonts[0]!.name;
+  const families = {} as Record<TextStyle, string>;
+  const stacks = {} as Record<TextStyle, ParsedFont[]>;
+  for (const style of STYLES) {
+    const listed = requests[style];
+    families[style] = listed.map((r) => r.name).join(', ') || firstName;
+    // Satori tries the family's fonts, then every other loaded font (one weight per name, the nearest).
+    const others = new Map<string, FontRequest>();
+    for (const r of all.values()) {
+      if (listed.some((l) => l.name === r.name)) continue;
+      const current = others.get(r.name);
+      const want = TEXT_STYLES[style].weight;
+      if (!current || Math.abs(r.weight - want) < Math.abs(current.weight - want)) others.set(r.name, r);
+    }
+    stacks[style] = [...listed, ...others.values()].map((r) => parsed(data.get(r.path)!));
+  }
+
+  const unitWidths = new Map<TextStyle, Map<string, number>>();
+  const unitWidth = (style: TextStyle, g: string): number => {
+    let cache = unitWidths.get(style);
+    if (!cache) unitWidths.set(style, (cache = new Map()));
+    let w = cache.get(g);
+    if (w === undefined) {
+      const stack = stacks[style];
+      const font = stack.find((f) => f.charToGlyphIndex(g) > 0);
+      w = font ? font.getAdvanceWidth(g, 1) : isEmoji(g) ? 1 : stack[0]!.getAdvanceWidth(g, 1);
+      cache.set(g, w);
+    }
+    return w;
+  };
+
+  return {
+    fonts,
+    families,
+    requests,
+    version: m.version,
+    measure: (style) => (text, size) => {
+      let width = 0;
+      for (const { segment } of graphemes.segment(text)) width += unitWidth(style, segment);
+      return width * size;
+    },
+    missingGlyphs: (style, text) => {
+      const missing = new Set<string>();
+      for (const { segment } of graphemes.segment(text)) {
+        if (/^\s+$/u.test(segment) || isEmoji(segment)) continue;
+        if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0)) missing.add(segment);
+      }
+      return [...missing];
+    },
+  };
+}
+
+/**
+ * Fonts for a segment satori still found no glyph for (its loadAdditionalAsset hook): the subsets of
+ * any face that cover it, in the language's order. Normally empty, since the plan covers all card text.
+ */
+export async function fallbackFonts(read: AssetReader, segment: string, lang: string): Promise<SatoriFont[]> {
+  const m = await loadFontManifest(read);
+  const { requests } = planFonts(m, segment, faceOrder('text', lang), 400);
+  return Promise.all(
+    requests.map(async (r) => ({ name: r.name, data: await loadFontFile(read, r.path), weight: r.weight as FontWeight, style: 'normal' as const })),
+  );
+}

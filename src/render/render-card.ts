@@ -1,0 +1,177 @@
+import satori from 'satori/standalone';
+import { withoutPhoto, type CardInput } from '../domain/card-input';
+import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
+import { coverPlacement } from '../domain/focal-crop';
+import { fitText } from '../domain/text-fit';
+import type { PhotoSource } from '../storage/photo-source';
+import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
+import type { AssetReader } from './assets';
+import { emojiImage } from './emoji';
+import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
+import { loadLogo } from './logo';
+import { preparePhoto, type PreparedPhoto } from './photo';
+import { encodeJpeg, svgToPng } from './rasterise';
+import { satoriReady } from './wasm';
+
+export interface RenderDeps {
+  /** Static assets: fonts, emoji, logo (and local photos, through `photos`). */
+  assets: AssetReader;
+  photos: PhotoSource;
+  /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
+  images?: ImagesBinding;
+}
+
+export interface RenderOptions {
+  /**
+   * `auto` (default): JPEG for photo cards when the Images binding is there, PNG otherwise, within the
+   * byte budget. `png`: always the PNG straight from resvg, whatever its size (golden tests).
+   */
+  output?: 'auto' | 'png';
+}
+
+export interface RenderedCard {
+  bytes: Uint8Array;
+  contentType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  /** The template drawn: `text` when a photo card could not use its photo. */
+  template: CardTemplate;
+  /** Why a photo card was drawn as a text card. */
+  fallback?: string;
+  /** Milliseconds per stage (in Workers, clocks advance only across I/O). */
+  timings: Record<string, number>;
+  /** Every block of text the template set, as fitted (a clamped headline is worth a warning). */
+  texts: FittedBlock[];
+}
+
+export interface FittedBlock {
+  text: string;
+  style: TextStyle;
+  fontSize: number;
+  lines: string[];
+  clamped: boolean;
+}
+
+export class CardRenderError extends Error {
+  override name = 'CardRenderError';
+}
+
+/** JPEG qualities tried in turn until the card fits the byte budget. */
+const JPEG_QUALITIES = [85, 75, 65];
+
+/**
+ * Renders a share card: template -> satori (SVG) -> resvg (PNG) -> Images binding (JPEG, photo cards).
+ * A photo that cannot be fetched, decoded, scaled or kept within the byte budget never fails the card:
+ * it is drawn again as a text card. Throws only when even the text card cannot be made.
+ */
+export async function renderCard(input: CardInput, deps: RenderDeps, options: RenderOptions = {}): Promise<RenderedCard> {
+  const started = Date.now();
+  const timings: Record<string, number> = {};
+  const lap = (stage: string, since: number) => (timings[stage] = (timings[stage] ?? 0) + Date.now() - since);
+  const output = options.output ?? 'auto';
+
+  let fallback: string | undefined;
+  if (input.template === 'photo' && input.photo) {
+    const t = Date.now();
+    const template = CARD_TEMPLATE_MODULES.photo;
+    const outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), deps.images);
+    lap('photo', t);
+    if (outcome.ok) {
+      const drawn = await draw(input, deps, timings, outcome.photo);
+      const png = drawn.png;
+      if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
+      if (deps.images) {
+        const t2 = Date.now();
+        for (const quality of JPEG_QUALITIES) {
+          const jpeg = await encodeJpeg(deps.images, png, quality);
+          if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
+            lap('encode', t2);
+            return done(jpeg, 'image/jpeg', input, drawn, timings, started);
+          }
+        }
+        lap('encode', t2);
+        fallback = 'jpeg-over-budget';
+      } else if (png.byteLength <= CARD_BYTE_BUDGET) {
+        return done(png, 'image/png', input, drawn, timings, started);
+      } else {
+        fallback = 'png-over-budget';
+      }
+    } else {
+      fallback = outcome.reason;
+    }
+  }
+
+  const textInput = input.template === 'text' ? input : withoutPhoto(input);
+  const drawn = await draw(textInput, deps, timings);
+  if (output === 'auto' && drawn.png.byteLength > CARD_BYTE_BUDGET) {
+    throw new CardRenderError(`text card is ${drawn.png.byteLength} bytes, over the ${CARD_BYTE_BUDGET} byte budget`);
+  }
+  return { ...done(drawn.png, 'image/png', textInput, drawn, timings, started), ...(fallback ? { fallback } : {}) };
+}
+
+function done(
+  bytes: Uint8Array,
+  contentType: RenderedCard['contentType'],
+  input: CardInput,
+  drawn: Drawn,
+  timings: Record<string, number>,
+  started: number,
+): RenderedCard {
+  const { width, height } = CARD_VARIANTS[input.variant];
+  timings.total = Date.now() - started;
+  return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts };
+}
+
+/** Lays out the template with satori and rasterises it with resvg. */
+async function draw(input: CardInput, deps: RenderDeps, timings: Record<string, number>, photo?: PreparedPhoto): Promise<Drawn> {
+  const template = CARD_TEMPLATE_MODULES[input.template];
+  const { width, height } = CARD_VARIANTS[input.variant];
+
+  let t = Date.now();
+  const [fonts, logo, manifest] = await Promise.all([
+    loadCardFonts(deps.assets, template.texts(input), input.lang),
+    loadLogo(deps.assets, input.site.logoPath),
+    loadFontManifest(deps.assets),
+  ]);
+  timings.fonts = (timings.fonts ?? 0) + Date.now() - t;
+
+  t = Date.now();
+  const texts: FittedBlock[] = [];
+  const placement = photo && input.photo && template.photoBox
+    ? { src: photo.src, ...coverPlacement(photo, template.photoBox(input.variant), input.photo.focalPoint) }
+    : undefined;
+  const element = template.render({
+    input,
+    width,
+    height,
+    fonts: fonts.families,
+    fit: (request) => {
+      const fitted = fitText({ ...request, measure: fonts.measure(request.style) });
+      texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
+      return fitted;
+    },
+    ...(placement ? { photo: placement } : {}),
+    ...(logo ? { logo } : {}),
+  });
+  await satoriReady();
+  const svg = await satori(element, {
+    width,
+    height,
+    fonts: fonts.fonts,
+    // Called for graphemes no loaded font has: emoji become Twemoji images; anything else gets
+    // whichever subsets cover it (the font plan should already have loaded them).
+    loadAdditionalAsset: async (code, segment) =>
+      code === 'emoji' ? ((await emojiImage(deps.assets, manifest.emoji.path, segment)) ?? []) : fallbackFonts(deps.assets, segment, input.lang),
+  });
+  timings.layout = (timings.layout ?? 0) + Date.now() - t;
+
+  t = Date.now();
+  const png = await svgToPng(svg);
+  timings.raster = (timings.raster ?? 0) + Date.now() - t;
+  return { png, texts };
+}
+
+interface Drawn {
+  png: Uint8Array;
+  texts: FittedBlock[];
+}

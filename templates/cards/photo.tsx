@@ -1,0 +1,107 @@
+/** @jsxImportSource satori/jsx */
+import type { CardInput } from '../../src/domain/card-input';
+import type { CardVariant } from '../../src/domain/card-variants';
+import type { CardTemplateModule, CardTemplateProps } from './template';
+import { DOUBLE_RULE_HEIGHT, DoubleRule, Label, Lines, Masthead, Meta, fitLine, metaHeight, satoriLocale } from './parts';
+import { INK, PAPER } from './theme';
+
+/**
+ * Sizes of the photo card per variant, in pixels. `og` sets the photo beside the text (a headline over
+ * a photo is hard to read at thumbnail size); `square` sets it above.
+ */
+const LAYOUT = {
+  og: {
+    direction: 'row', photo: { width: 600, height: 630 },
+    panel: { width: 600, height: 630, padX: 48, padTop: 36, padBottom: 36, band: 8 },
+    masthead: { height: 44, name: 26, section: 18 }, ruleGap: [12, 22],
+    label: { height: 32, size: 17, gap: 16 },
+    headline: { max: 60, min: 30, lineHeight: 1.14 },
+    meta: { size: 19, gap: 18 },
+    credit: 14,
+  },
+  square: {
+    direction: 'column', photo: { width: 1200, height: 640 },
+    panel: { width: 1200, height: 560, padX: 72, padTop: 32, padBottom: 40, band: 10 },
+    masthead: { height: 50, name: 30, section: 22 }, ruleGap: [12, 24],
+    label: { height: 38, size: 20, gap: 18 },
+    headline: { max: 92, min: 40, lineHeight: 1.1 },
+    meta: { size: 24, gap: 22 },
+    credit: 18,
+  },
+} as const satisfies Record<CardVariant, unknown>;
+
+function texts(input: CardInput) {
+  return {
+    headline: input.headline,
+    brand: input.site.name,
+    textBold: [input.section, input.label?.text, input.byline].filter(Boolean).join('\n'),
+    text: [input.date, input.photo?.credit].filter(Boolean).join('\n'),
+  };
+}
+
+/** The photo card: the article's photo, cropped around its focal point, beside or above the headline. */
+function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateProps) {
+  const l = LAYOUT[input.variant];
+  const p = l.panel;
+  const inner = p.width - 2 * p.padX;
+  const labelSpace = input.label ? l.label.height + l.label.gap : 0;
+  const content =
+    p.height - p.band - p.padTop - p.padBottom - l.masthead.height - l.ruleGap[0] - DOUBLE_RULE_HEIGHT - l.ruleGap[1]
+    - labelSpace - l.meta.gap - metaHeight(l.meta.size);
+  const headline = fit({
+    text: input.headline, style: 'headline', width: inner, height: content,
+    maxSize: l.headline.max, minSize: l.headline.min, lineHeight: l.headline.lineHeight,
+  });
+  const credit = input.photo?.credit ? fitLine(fit, input.photo.credit, 'text', l.photo.width - 4 * l.credit, l.credit) : undefined;
+
+  return (
+    <div lang={satoriLocale(input.lang)} style={{ display: 'flex', flexDirection: l.direction, width, height, background: PAPER }}>
+      <div style={{ display: 'flex', position: 'relative', width: l.photo.width, height: l.photo.height, overflow: 'hidden', background: INK }}>
+        {photo ? (
+          <img
+            src={photo.src}
+            width={photo.width}
+            height={photo.height}
+            style={{ position: 'absolute', left: photo.left, top: photo.top, width: photo.width, height: photo.height }}
+          />
+        ) : null}
+        {credit ? (
+          <div style={{ display: 'flex', position: 'absolute', right: 0, bottom: 0, padding: `${l.credit * 0.3}px ${l.credit * 0.7}px`, background: 'rgba(0,0,0,0.55)' }}>
+            <Lines fitted={credit} style="text" fonts={fonts} color="#ffffff" />
+          </div>
+        ) : null}
+      </div>
+      <div style={{ display: 'flex', flexDirection: 'column', width: p.width, height: p.height }}>
+        <div style={{ display: 'flex', height: p.band, background: input.site.themeColor }} />
+        <div style={{ display: 'flex', flexDirection: 'column', padding: `${p.padTop}px ${p.padX}px ${p.padBottom}px`, flexGrow: 1 }}>
+          <Masthead
+            fit={fit} fonts={fonts} logo={logo} site={input.site.name} section={input.section}
+            width={inner} height={l.masthead.height} nameSize={l.masthead.name} sectionSize={l.masthead.section}
+          />
+          <div style={{ display: 'flex', marginTop: l.ruleGap[0], marginBottom: l.ruleGap[1] }}>
+            <DoubleRule width={inner} />
+          </div>
+          {input.label ? (
+            <div style={{ display: 'flex', marginBottom: l.label.gap }}>
+              <Label text={input.label.text} tone={input.label.tone} themeColor={input.site.themeColor} fonts={fonts} height={l.label.height} size={l.label.size} />
+            </div>
+          ) : null}
+          <div style={{ display: 'flex', flexDirection: 'column', height: content }}>
+            <Lines fitted={headline} style="headline" fonts={fonts} color={INK} />
+          </div>
+          <div style={{ display: 'flex', marginTop: l.meta.gap }}>
+            <Meta fit={fit} fonts={fonts} byline={input.byline} date={input.date} width={inner} size={l.meta.size} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const photoTemplate: CardTemplateModule = {
+  id: 'photo',
+  version: 1,
+  texts,
+  photoBox: (variant) => LAYOUT[variant].photo,
+  render,
+};

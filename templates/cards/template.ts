@@ -1,0 +1,51 @@
+import type { JSXElement } from 'satori/jsx';
+import type { CardInput } from '../../src/domain/card-input';
+import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
+import type { CoverPlacement, Size } from '../../src/domain/focal-crop';
+import type { FittedText } from '../../src/domain/text-fit';
+
+/**
+ * Text styles of card templates: headline (serif, bold; CJK faces first for CJK articles), text and
+ * textBold (sans), brand (the site name: serif, Latin first in every language).
+ */
+export type TextStyle = 'headline' | 'text' | 'textBold' | 'brand';
+
+/** A block of text to set in a box; the renderer answers with the lines and the size chosen. */
+export interface FitRequest {
+  text: string;
+  style: TextStyle;
+  width: number;
+  height: number;
+  maxSize: number;
+  minSize: number;
+  lineHeight: number;
+  maxLines?: number;
+}
+
+export type Fit = (request: FitRequest) => FittedText;
+
+/** Everything a template draws with: plain data, no I/O. */
+export interface CardTemplateProps {
+  input: CardInput;
+  width: number;
+  height: number;
+  /** Sets text in a box; pure (measures with fonts already loaded). */
+  fit: Fit;
+  /** CSS font-family per style. */
+  fonts: Record<TextStyle, string>;
+  /** The photo placed to cover the template's photo box, when the card has one. */
+  photo?: CoverPlacement & { src: string };
+  /** The site logo as a data URI. */
+  logo?: string;
+}
+
+export interface CardTemplateModule {
+  id: CardTemplate;
+  /** Bumped whenever the template's pixels change for the same input: part of a card's cache key. */
+  version: number;
+  /** Every string the template sets, per style, so the renderer loads the fonts before layout. */
+  texts(input: CardInput): Partial<Record<TextStyle, string>>;
+  /** The box the photo must cover (photo templates). */
+  photoBox?(variant: CardVariant): Size;
+  render(props: CardTemplateProps): JSXElement;
+}

@@ -1,0 +1,93 @@
+/** @jsxImportSource satori/jsx */
+import type { CardInput } from '../../src/domain/card-input';
+import type { CardVariant } from '../../src/domain/card-variants';
+import type { CardTemplateModule, CardTemplateProps } from './template';
+import { DOUBLE_RULE_HEIGHT, DoubleRule, Label, Lines, Masthead, Meta, metaHeight, satoriLocale } from './parts';
+import { INK, MUTED, PAPER } from './theme';
+
+/** Sizes of the typographic card per variant, in pixels. */
+const LAYOUT = {
+  og: {
+    padX: 64, padTop: 44, padBottom: 40, band: 8,
+    masthead: { height: 52, name: 32, section: 20 }, ruleGap: [14, 26],
+    label: { height: 36, size: 19, gap: 18 },
+    headline: { max: 76, min: 40, lineHeight: 1.12 },
+    deck: { size: 26, lineHeight: 1.35, gap: 22, maxLines: 3 },
+    meta: { size: 22, gap: 20 },
+  },
+  square: {
+    padX: 80, padTop: 64, padBottom: 64, band: 12,
+    masthead: { height: 64, name: 40, section: 26 }, ruleGap: [18, 40],
+    label: { height: 46, size: 24, gap: 26 },
+    headline: { max: 112, min: 52, lineHeight: 1.08 },
+    deck: { size: 34, lineHeight: 1.35, gap: 28, maxLines: 5 },
+    meta: { size: 28, gap: 28 },
+  },
+} as const satisfies Record<CardVariant, unknown>;
+
+function texts(input: CardInput) {
+  return {
+    headline: input.headline,
+    brand: input.site.name,
+    textBold: [input.section, input.label?.text, input.byline].filter(Boolean).join('\n'),
+    text: [input.description, input.date].join('\n'),
+  };
+}
+
+/** The text card: masthead, label, a large serif headline and, when there is room, the deck. */
+function render({ input, width, height, fit, fonts, logo }: CardTemplateProps) {
+  const l = LAYOUT[input.variant];
+  const inner = width - 2 * l.padX;
+  const labelSpace = input.label ? l.label.height + l.label.gap : 0;
+  const content =
+    height - l.band - l.padTop - l.padBottom - l.masthead.height - l.ruleGap[0] - DOUBLE_RULE_HEIGHT - l.ruleGap[1]
+    - labelSpace - l.meta.gap - metaHeight(l.meta.size);
+
+  const headline = fit({
+    text: input.headline, style: 'headline', width: inner, height: content,
+    maxSize: l.headline.max, minSize: l.headline.min, lineHeight: l.headline.lineHeight,
+  });
+  // The deck takes what the headline leaves, only if at least two of its lines fit.
+  const headlineHeight = headline.lines.length * headline.lineHeight;
+  const deckRoom = content - headlineHeight - l.deck.gap;
+  const deckLines = Math.min(l.deck.maxLines, Math.floor(deckRoom / (l.deck.size * l.deck.lineHeight)));
+  const deck = !headline.clamped && deckLines >= 2
+    ? fit({
+        text: input.description, style: 'text', width: inner, height: deckRoom, maxSize: l.deck.size,
+        minSize: l.deck.size, lineHeight: l.deck.lineHeight, maxLines: deckLines,
+      })
+    : undefined;
+
+  return (
+    <div lang={satoriLocale(input.lang)} style={{ display: 'flex', flexDirection: 'column', width, height, background: PAPER }}>
+      <div style={{ display: 'flex', height: l.band, background: input.site.themeColor }} />
+      <div style={{ display: 'flex', flexDirection: 'column', padding: `${l.padTop}px ${l.padX}px ${l.padBottom}px`, flexGrow: 1 }}>
+        <Masthead
+          fit={fit} fonts={fonts} logo={logo} site={input.site.name} section={input.section}
+          width={inner} height={l.masthead.height} nameSize={l.masthead.name} sectionSize={l.masthead.section}
+        />
+        <div style={{ display: 'flex', marginTop: l.ruleGap[0], marginBottom: l.ruleGap[1] }}>
+          <DoubleRule width={inner} />
+        </div>
+        {input.label ? (
+          <div style={{ display: 'flex', marginBottom: l.label.gap }}>
+            <Label text={input.label.text} tone={input.label.tone} themeColor={input.site.themeColor} fonts={fonts} height={l.label.height} size={l.label.size} />
+          </div>
+        ) : null}
+        <div style={{ display: 'flex', flexDirection: 'column', height: content }}>
+          <Lines fitted={headline} style="headline" fonts={fonts} color={INK} />
+          {deck ? (
+            <div style={{ display: 'flex', marginTop: l.deck.gap }}>
+              <Lines fitted={deck} style="text" fonts={fonts} color={MUTED} />
+            </div>
+          ) : null}
+        </div>
+        <div style={{ display: 'flex', marginTop: l.meta.gap }}>
+          <Meta fit={fit} fonts={fonts} byline={input.byline} date={input.date} width={inner} size={l.meta.size} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const textTemplate: CardTemplateModule = { id: 'text', version: 1, texts, render };
