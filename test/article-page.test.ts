@@ -60,10 +60,15 @@ describe.each(published.map((a) => [a.id, a] as const))('head of /a/%s', (id, ar
     const alt = one(metaProp(h, 'og:image:alt'));
     expect(alt.length).toBeGreaterThan(0);
     expect(graphemeLength(alt)).toBeLessThanOrEqual(TAG_LIMITS.alt);
-    if (article.image) {
-      expect(Number(one(metaProp(h, 'og:image:width')))).toBe(article.image.width);
-      expect(Number(one(metaProp(h, 'og:image:height')))).toBe(article.image.height);
-    }
+    // The image is the article's 1200x630 share card, served by this service (JPEG for photo cards
+    // where the Images binding is configured, as it is in tests).
+    const photoCard = Boolean(article.image) && article.cardTemplate !== 'text';
+    expect(new URL(image).pathname).toBe(`/card/${article.id}/og.${photoCard ? 'jpg' : 'png'}`);
+    expect(image.startsWith(`${ORIGIN}/`)).toBe(true);
+    expect(one(metaProp(h, 'og:image:type'))).toBe(photoCard ? 'image/jpeg' : 'image/png');
+    expect(Number(one(metaProp(h, 'og:image:width')))).toBe(1200);
+    expect(Number(one(metaProp(h, 'og:image:height')))).toBe(630);
+    expect(alt).toContain(shareHeadline(article));
   });
 
   it('has the article:* tags', () => {

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../fixtures';
 import { articleSchema } from './article';
 import { embedCardModel, embedCardPhoto, isEmbeddableImage } from './embed-card';
+import { shareImageFor } from './share-image';
 import { parseSiteConfig } from './site-config';
 
 const config = parseSiteConfig({ IMAGE_HOSTS: ['cdn.mainichi.jp', 'localhost:8787'] });
 const ORIGIN = 'https://presscard.example';
 const article = (patch: Record<string, unknown> = {}) => articleSchema.parse({ ...fixtureById(SEED_ID), ...patch });
+const shareCard = shareImageFor(article(), config, ORIGIN);
 
 describe('isEmbeddableImage', () => {
   it('allows this service and the configured image hosts only', () => {
@@ -21,15 +23,16 @@ describe('isEmbeddableImage', () => {
 
 describe('embedCardPhoto', () => {
   it("shows the article's photo with its focal point", () => {
-    const photo = embedCardPhoto(article(), config, ORIGIN);
+    const photo = embedCardPhoto(article(), config, ORIGIN, shareCard);
     expect(photo.url).toBe('http://localhost:8787/photos/dandong-customs.jpg');
     expect(photo.focalPoint).toEqual({ x: 0.5, y: 0.55 });
   });
 
-  it("falls back to the site's image when there is no photo or it lives elsewhere", () => {
+  it("falls back to the article's share card when there is no photo or it lives elsewhere", () => {
     for (const image of [undefined, { url: 'https://elsewhere.example/p.jpg', alt: 'x', width: 10, height: 10 }]) {
-      const photo = embedCardPhoto(article({ image }), config, ORIGIN);
-      expect(photo.url).toBe(`${ORIGIN}/brand/default-share.png`);
+      const photo = embedCardPhoto(article({ image }), config, ORIGIN, shareCard);
+      expect(photo.url).toBe(`${ORIGIN}/card/${SEED_ID}/og.png`);
+      expect(photo.width).toBe(1200);
       expect(photo.focalPoint).toBeUndefined();
     }
   });
@@ -37,12 +40,12 @@ describe('embedCardPhoto', () => {
 
 describe('embedCardModel', () => {
   it("formats the date in the article's language and the newsroom's zone", () => {
-    expect(embedCardModel(article(), config, ORIGIN).date).toBe('June 14, 2018');
-    expect(embedCardModel(article({ lang: 'ja' }), config, ORIGIN).date).toBe('2018年6月14日');
+    expect(embedCardModel(article(), config, ORIGIN, shareCard).date).toBe('June 14, 2018');
+    expect(embedCardModel(article({ lang: 'ja' }), config, ORIGIN, shareCard).date).toBe('2018年6月14日');
   });
 
   it('sets the direction from the language and points the WordPress link at this service', () => {
-    const card = embedCardModel(article({ lang: 'ar' }), config, ORIGIN);
+    const card = embedCardModel(article({ lang: 'ar' }), config, ORIGIN, shareCard);
     expect(card.dir).toBe('rtl');
     expect(card.openUrl).toBe(`${ORIGIN}/embed/${SEED_ID}/open`);
     expect(card.logoUrl).toBe(`${ORIGIN}/brand/logo.svg`);

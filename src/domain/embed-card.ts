@@ -1,7 +1,7 @@
 import { byline, shareDescription, shareHeadline, type Article } from './article';
 import type { CardText } from './embed-card-layout';
 import { formatArticleDate, textDirection } from './locale';
-import { shareImageFor, type ShareImage } from './share-image';
+import type { ShareImage } from './share-image';
 import type { SiteConfig } from './site-config';
 
 export const CARD_THEMES = ['light', 'dark'] as const;
@@ -46,19 +46,26 @@ export function isEmbeddableImage(url: string, origin: string, imageHosts: reado
 }
 
 /**
- * The card's picture: the article's share image (its photo, or the site's card when it has none) when
- * it is served from a host the embed page may load from, else the site's default image. The card
- * runs in an opaque origin and makes no third-party requests.
+ * The card's picture: the article's photo when it is served from a host the embed page may load from
+ * (the card runs in an opaque origin and makes no third-party requests), else the article's share
+ * card, which this service serves.
  */
-export function embedCardPhoto(article: Article, config: SiteConfig, origin: string): CardPhoto {
-  const image = shareImageFor(article, config, origin);
-  if (isEmbeddableImage(image.url, origin, config.imageHosts)) {
-    return article.image?.url === image.url && article.image.focalPoint ? { ...image, focalPoint: article.image.focalPoint } : image;
+export function embedCardPhoto(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): CardPhoto {
+  const photo = article.image;
+  if (photo && isEmbeddableImage(photo.url, origin, config.imageHosts)) {
+    return {
+      url: photo.url,
+      width: photo.width,
+      height: photo.height,
+      type: /\.png(\?|$)/i.test(photo.url) ? 'image/png' : 'image/jpeg',
+      alt: photo.alt,
+      ...(photo.focalPoint ? { focalPoint: photo.focalPoint } : {}),
+    };
   }
-  return shareImageFor({ ...article, image: undefined }, config, origin);
+  return shareCard;
 }
 
-export function embedCardModel(article: Article, config: SiteConfig, origin: string): EmbedCardModel {
+export function embedCardModel(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): EmbedCardModel {
   return {
     id: article.id,
     lang: article.lang,
@@ -68,7 +75,7 @@ export function embedCardModel(article: Article, config: SiteConfig, origin: str
     siteName: config.siteName,
     logoUrl: origin + config.logoPath,
     themeColor: config.themeColor,
-    photo: embedCardPhoto(article, config, origin),
+    photo: embedCardPhoto(article, config, origin, shareCard),
     label: article.label,
     section: article.section,
     headline: shareHeadline(article),

@@ -6,7 +6,7 @@ import { cardHeight } from './embed-card-layout';
 import {
   buildOembed, EMBED_SANDBOX, embedFrame, embedHtml, embedPageUrl, oembedTarget, oembedThumbnail, parseOembedRequest,
 } from './oembed';
-import { shareImageFor } from './share-image';
+import { shareImageFor, squareCardImageFor } from './share-image';
 import { parseSiteConfig } from './site-config';
 import { compileUrlPatterns } from './url-patterns';
 
@@ -79,7 +79,7 @@ describe('oembedTarget', () => {
 });
 
 describe('embedFrame', () => {
-  const card = embedCardModel(seed, config, ORIGIN);
+  const card = embedCardModel(seed, config, ORIGIN, shareImageFor(seed, config, ORIGIN));
 
   it('is 600 wide by default, and as tall as the card', () => {
     expect(embedFrame(card)).toEqual({ width: 600, height: cardHeight(card, 600, 'full'), layout: 'full' });
@@ -160,7 +160,7 @@ describe('embedPageUrl', () => {
 
 describe('buildOembed', () => {
   const answer = (article = seed, request = {}) =>
-    buildOembed({ article, config, origin: ORIGIN, request, thumbnail: shareImageFor(article, config, ORIGIN) });
+    buildOembed({ article, config, origin: ORIGIN, request, thumbnail: squareCardImageFor(article, config, ORIGIN), shareCard: shareImageFor(article, config, ORIGIN) });
 
   it('is a rich 1.0 answer (version as a string) naming the article, byline and site', () => {
     const r = answer();

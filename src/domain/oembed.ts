@@ -185,13 +185,15 @@ export interface OembedInput {
   config: SiteConfig;
   origin: string;
   request: Pick<OembedRequest, 'maxwidth' | 'maxheight' | 'theme'>;
-  /** The image to announce as the thumbnail (today the share image; see oembedThumbnail). */
+  /** The image to announce as the thumbnail: the square share card (see oembedThumbnail). */
   thumbnail: ShareImage;
+  /** The 1200x630 share card: the embed card's picture when the article has no usable photo. */
+  shareCard: ShareImage;
 }
 
 /** The provider's answer for one published article. */
-export function buildOembed({ article, config, origin, request, thumbnail }: OembedInput): OembedResponse {
-  const card = embedCardModel(article, config, origin);
+export function buildOembed({ article, config, origin, request, thumbnail, shareCard }: OembedInput): OembedResponse {
+  const card = embedCardModel(article, config, origin, shareCard);
   const frame = embedFrame(card, request.maxwidth, request.maxheight);
   const title = shareHeadline(article);
   const authorUrl = article.authors.find((a) => a.url)?.url;

@@ -19,6 +19,8 @@ export interface ShareLink {
 export interface ShareLinkOptions {
   /** Absolute origin of this service: for the share image and the Mastodon server picker. */
   origin: string;
+  /** The article's share image (Pinterest's `media`); the og card of shareImageFor when absent. */
+  image?: string;
 }
 
 /** `utm_source` of links shared with the device's own share sheet (Web Share API). */
@@ -166,7 +168,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       target = `https://t.me/share/url?${query({ url, text: headline })}`;
       break;
     case 'pinterest': {
-      const media = shareImageFor(article, config, options.origin).url;
+      const media = options.image ?? shareImageFor(article, config, options.origin).url;
       target = `https://www.pinterest.com/pin/create/button/?${query({ url, media, description: fitText(headline, SHARE_LIMITS.pinterest, graphemeMeasure, lang) })}`;
       break;
     }

@@ -1,12 +1,12 @@
 import type { AppContext } from '../app-context';
 import type { Article } from '../domain/article';
 import { buildHeadTags, type HeadTag } from '../domain/head-tags';
-import { shareImageFor } from '../domain/share-image';
+import { cardImagesFor } from './card-images';
 
 /** Head tags of an article as served from this deployment. */
 export function headTagsFor(c: AppContext, article: Article): HeadTag[] {
   const { config, origin } = c.var;
-  // Photo cards are JPEG where the Images binding can encode them (see src/render/render-card.ts).
-  const image = shareImageFor(article, config, origin, { jpeg: Boolean(c.env.IMAGES) });
-  return buildHeadTags({ article, config, origin, image });
+  const cards = cardImagesFor(c, article);
+  // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
+  return buildHeadTags({ article, config, origin, image: cards.og, structuredDataImages: [cards.og.url, cards.square.url] });
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../app-context';
 import { CARD_THEMES, embedCardModel } from '../domain/embed-card';
+import { cardImagesFor } from './card-images';
 import { CARD_LAYOUTS } from '../domain/embed-card-layout';
 import { embedContentSecurityPolicy } from '../http/content-security-policy';
 import { problem } from '../http/problem';
@@ -55,7 +56,7 @@ embed.get('/embed/:id', async (c) => {
       await embedHeaders(c, style, MISSING_CACHE),
     );
   }
-  const card = embedCardModel(stored.article, config, origin);
+  const card = embedCardModel(stored.article, config, origin, cardImagesFor(c, stored.article).og);
   const style = embedCardCss(config.themeColor, card.photo.focalPoint);
   return c.html(
     <EmbedCard card={card} layout={layout} theme={theme} style={style} script={EMBED_CARD_SCRIPT} />,

@@ -3,8 +3,8 @@ import { cors } from 'hono/cors';
 import type { AppContext, AppEnv } from '../app-context';
 import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed';
 import { oembedXml } from '../domain/oembed-xml';
-import { shareImageFor } from '../domain/share-image';
 import { compileUrlPatterns } from '../domain/url-patterns';
+import { cardImagesFor } from './card-images';
 import { problem } from '../http/problem';
 import { publishedArticle } from './pages';
 
@@ -44,7 +44,8 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   }
 
   const { article } = stored;
-  const body = buildOembed({ article, config, origin, request, thumbnail: shareImageFor(article, config, origin) });
+  const cards = cardImagesFor(c, article);
+  const body = buildOembed({ article, config, origin, request, thumbnail: cards.square, shareCard: cards.og });
   if (request.format === 'xml') {
     return c.body(oembedXml(body), 200, { 'content-type': 'text/xml; charset=utf-8', 'cache-control': OK_CACHE });
   }
