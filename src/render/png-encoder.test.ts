@@ -18,7 +18,15 @@ function image(width: number, height: number, alpha: (x: number, y: number) => n
 }
 
 function rgbaOf(decoded: ReturnType<typeof decode>): Uint8Array {
-  const { data, channels, width, height } = decoded;
+  const { data, channels, width, height, palette } = decoded;
+  if (palette) {
+    const out = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      const [r, g, b] = palette[data[i]!]!;
+      out.set([r!, g!, b!, 255], i * 4);
+    }
+    return out;
+  }
   if (channels === 4) return new Uint8Array(data);
   const out = new Uint8Array(width * height * 4);
   for (let i = 0, j = 0; i < out.length; i += 4, j += 3) {
@@ -45,6 +53,16 @@ describe('encodePng', () => {
     const px = image(64, 40, (x, y) => (x + y) % 255);
     const decoded = decode(await encodePng(px, 64, 40));
     expect(decoded.channels).toBe(4);
+    expect(rgbaOf(decoded)).toEqual(px);
+  });
+
+  it('writes an indexed PNG when there are at most 256 colours', async () => {
+    const px = new Uint8Array(320 * 200 * 4);
+    for (let i = 0; i < 320 * 200; i++) px.set([(i % 100) * 2, 40, (i >> 8) % 3 ? 200 : 10, 255], i * 4);
+    const png = await encodePng(px, 320, 200);
+    const decoded = decode(png);
+    expect(decoded.palette?.length).toBeLessThanOrEqual(256);
+    expect(decoded.channels).toBe(1);
     expect(rgbaOf(decoded)).toEqual(px);
   });
 

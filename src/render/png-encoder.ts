@@ -1,10 +1,14 @@
 /**
- * A lossless PNG encoder for rendered cards (PNG spec, W3C REC 2003, §6-§11).
+ * A lossless PNG encoder for rendered cards (PNG spec, W3C REC 2003).
  *
- * resvg's `asPng()` writes RGBA with default settings. A card is opaque and made of flat colour and
- * anti-aliased text, so: drop the alpha channel when every pixel is opaque (colour type 2), choose a
- * filter per row by the minimum-sum-of-absolute-differences heuristic (§12.8), and deflate with the
- * runtime's native zlib through `CompressionStream('deflate')` (RFC 1950, what IDAT holds).
+ * resvg's `asPng()` writes RGBA. A card is opaque, mostly flat colour with anti-aliased text, and
+ * usually has fewer than 256 colours. So, in order of preference:
+ * - indexed colour (colour type 3, §11.2.3 PLTE) with filter None, which suits palette images (§12.6);
+ * - else RGB (colour type 2) when every pixel is opaque, else RGBA, filtered either with None on every
+ *   row or per row by the minimum-sum-of-absolute-differences heuristic (§12.8), whichever deflates
+ *   smaller (flat text areas favour None, photos favour the heuristic);
+ * deflated with the runtime's native zlib through `CompressionStream('deflate')` (RFC 1950, what IDAT
+ * holds), which is much faster than any deflate written in JavaScript.
  */
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -35,9 +39,66 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function isOpaque(rgba: Uint8Array): boolean {
-  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
-  return true;
+async function deflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+interface Analysis {
+  opaque: boolean;
+  /** Palette index per pixel and the palette (0xAABBGGRR words), when there are at most 256 colours. */
+  indices?: Uint8Array;
+  palette?: Uint32Array;
+}
+
+const NO_KEY = 0; // a colour word of 0 is transparent black: never in an opaque palette
+
+/**
+ * One pass over the pixels: whether all are opaque, and the palette when there are at most 256
+ * colours (an open-addressing hash table on the 32-bit pixel words; neighbouring pixels usually
+ * repeat, so the last hit is checked first).
+ */
+function analyse(rgba: Uint8Array): Analysis {
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.byteLength >>> 2);
+  const keys = new Uint32Array(1024);
+  const slots = new Uint16Array(1024);
+  const palette = new Uint32Array(256);
+  const indices = new Uint8Array(words.length);
+  let colours = 0;
+  let lastWord = -1;
+  let lastIndex = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === lastWord) {
+      indices[i] = lastIndex;
+      continue;
+    }
+    if (w >>> 24 !== 255) return { opaque: !hasTranslucent(rgba, i) };
+    let h = (Math.imul(w, 0x9e3779b1) >>> 22) & 1023;
+    while (keys[h] !== NO_KEY && keys[h] !== w) h = (h + 1) & 1023;
+    if (keys[h] === NO_KEY) {
+      if (colours === 256) return { opaque: true };
+      keys[h] = w;
+      slots[h] = colours;
+      palette[colours++] = w;
+    }
+    lastWord = w;
+    lastIndex = slots[h]!;
+    indices[i] = lastIndex;
+  }
+  return { opaque: true, indices, palette: palette.subarray(0, colours) };
+}
+
+function hasTranslucent(rgba: Uint8Array, fromPixel: number): boolean {
+  for (let i = fromPixel * 4 + 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return true;
+  return false;
+}
+
+/** Rows with filter type None: a zero byte before each scanline. */
+function unfiltered(raw: Uint8Array, stride: number, height: number): Uint8Array {
+  const out = new Uint8Array(height * (stride + 1));
+  for (let y = 0; y < height; y++) out.set(raw.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return out;
 }
 
 /** Paeth predictor (§9.4). */
@@ -49,12 +110,8 @@ function paeth(a: number, b: number, c: number): number {
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/**
- * Filters every scanline into `out` (1 filter byte + row bytes per line), choosing for each row the
- * filter type whose output has the smallest sum of absolute signed values.
- */
-function filterRows(raw: Uint8Array, width: number, height: number, bpp: number): Uint8Array {
-  const stride = width * bpp;
+/** Per row, the filter whose output has the smallest sum of absolute signed values (§12.8). */
+function heuristicFiltered(raw: Uint8Array, stride: number, height: number, bpp: number): Uint8Array {
   const out = new Uint8Array(height * (stride + 1));
   const candidates = Array.from({ length: 5 }, () => new Uint8Array(stride));
   const zero = new Uint8Array(stride);
@@ -71,37 +128,65 @@ function filterRows(raw: Uint8Array, width: number, height: number, bpp: number)
         const a = i >= bpp ? row[i - bpp]! : 0;
         const b = prev[i]!;
         const c = i >= bpp ? prev[i - bpp]! : 0;
-        const v =
-          f === 0 ? x : f === 1 ? x - a : f === 2 ? x - b : f === 3 ? x - ((a + b) >>> 1) : x - paeth(a, b, c);
+        const v = f === 0 ? x : f === 1 ? x - a : f === 2 ? x - b : f === 3 ? x - ((a + b) >>> 1) : x - paeth(a, b, c);
         const byte = v & 0xff;
         line[i] = byte;
         score += byte < 128 ? byte : 256 - byte;
-        if (score >= bestScore) break; // cannot win any more
+        if (score >= bestScore) break; // this filter cannot win; the winner's line is always complete
       }
       if (score < bestScore) {
         bestScore = score;
         best = f;
       }
     }
-    // The best candidate may have been abandoned early only if it lost; recompute nothing: the
-    // winning line was filled completely because it never exceeded the best score.
-    const offset = y * (stride + 1);
-    out[offset] = best;
-    out.set(candidates[best]!, offset + 1);
+    out[y * (stride + 1)] = best;
+    out.set(candidates[best]!, y * (stride + 1) + 1);
   }
   return out;
 }
 
-async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+function header(width: number, height: number, colourType: 2 | 3 | 6): Uint8Array {
+  const ihdr = new Uint8Array(13);
+  const v = new DataView(ihdr.buffer);
+  v.setUint32(0, width);
+  v.setUint32(4, height);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = colourType;
+  // compression 0 (deflate), filter method 0 (adaptive), interlace 0 (none): all zero.
+  return ihdr;
 }
 
-/** Encodes RGBA pixels (as resvg renders them) to a PNG; RGB when fully opaque. */
+function assemble(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(SIGNATURE.length + chunks.reduce((n, c) => n + c.length, 0));
+  out.set(SIGNATURE, 0);
+  let o = SIGNATURE.length;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/** Encodes RGBA pixels (as resvg renders them) as the smallest of the lossless forms above. */
 export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array> {
   if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
-  const opaque = isOpaque(rgba);
-  let raw: Uint8Array;
+  const end = chunk('IEND', new Uint8Array(0));
+  const { opaque, indices, palette } = analyse(rgba);
+
+  if (indices && palette) {
+    const plte = new Uint8Array(palette.length * 3);
+    for (let i = 0; i < palette.length; i++) {
+      const w = palette[i]!;
+      plte[i * 3] = w & 0xff;
+      plte[i * 3 + 1] = (w >>> 8) & 0xff;
+      plte[i * 3 + 2] = (w >>> 16) & 0xff;
+    }
+    const idat = await deflate(unfiltered(indices, width, height));
+    return assemble([chunk('IHDR', header(width, height, 3)), chunk('PLTE', plte), chunk('IDAT', idat), end]);
+  }
+
+  const bpp = opaque ? 3 : 4;
+  let raw = rgba;
   if (opaque) {
     raw = new Uint8Array(width * height * 3);
     for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
@@ -109,27 +194,12 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number)
       raw[j + 1] = rgba[i + 1]!;
       raw[j + 2] = rgba[i + 2]!;
     }
-  } else {
-    raw = rgba;
   }
-  const idat = await deflate(filterRows(raw, width, height, opaque ? 3 : 4));
-
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, width);
-  v.setUint32(4, height);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = opaque ? 2 : 6; // colour type: truecolour, or truecolour with alpha
-  ihdr[10] = 0; // deflate
-  ihdr[11] = 0; // adaptive filtering
-  ihdr[12] = 0; // no interlace
-
-  const parts = [SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  const stride = width * bpp;
+  const [plain, filtered] = await Promise.all([
+    deflate(unfiltered(raw, stride, height)),
+    deflate(heuristicFiltered(raw, stride, height, bpp)),
+  ]);
+  const idat = plain.length <= filtered.length ? plain : filtered;
+  return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', idat), end]);
 }

@@ -10,7 +10,7 @@ import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
 import { preparePhoto, type PreparedPhoto } from './photo';
-import { encodeJpeg, svgToPng } from './rasterise';
+import { encodeJpeg, rasterise, type PngEncoding } from './rasterise';
 import { satoriReady } from './wasm';
 
 export interface RenderDeps {
@@ -27,6 +27,8 @@ export interface RenderOptions {
    * byte budget. `png`: always the PNG straight from resvg, whatever its size (golden tests).
    */
   output?: 'auto' | 'png';
+  /** PNG encoder: `compact` (default) or resvg's own `asPng()` (the benchmark compares both). */
+  encoding?: PngEncoding;
 }
 
 export interface RenderedCard {
@@ -77,7 +79,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
     const outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), deps.images);
     lap('photo', t);
     if (outcome.ok) {
-      const drawn = await draw(input, deps, timings, outcome.photo);
+      const drawn = await draw(input, deps, timings, options.encoding, outcome.photo);
       const png = drawn.png;
       if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
       if (deps.images) {
@@ -102,7 +104,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
   }
 
   const textInput = input.template === 'text' ? input : withoutPhoto(input);
-  const drawn = await draw(textInput, deps, timings);
+  const drawn = await draw(textInput, deps, timings, options.encoding);
   if (output === 'auto' && drawn.png.byteLength > CARD_BYTE_BUDGET) {
     throw new CardRenderError(`text card is ${drawn.png.byteLength} bytes, over the ${CARD_BYTE_BUDGET} byte budget`);
   }
@@ -123,7 +125,13 @@ function done(
 }
 
 /** Lays out the template with satori and rasterises it with resvg. */
-async function draw(input: CardInput, deps: RenderDeps, timings: Record<string, number>, photo?: PreparedPhoto): Promise<Drawn> {
+async function draw(
+  input: CardInput,
+  deps: RenderDeps,
+  timings: Record<string, number>,
+  encoding: PngEncoding = 'compact',
+  photo?: PreparedPhoto,
+): Promise<Drawn> {
   const template = CARD_TEMPLATE_MODULES[input.template];
   const { width, height } = CARD_VARIANTS[input.variant];
 
@@ -165,9 +173,9 @@ async function draw(input: CardInput, deps: RenderDeps, timings: Record<string, 
   });
   timings.layout = (timings.layout ?? 0) + Date.now() - t;
 
-  t = Date.now();
-  const png = await svgToPng(svg);
-  timings.raster = (timings.raster ?? 0) + Date.now() - t;
+  const { png, rasterMs, encodeMs } = await rasterise(svg, encoding);
+  timings.raster = (timings.raster ?? 0) + rasterMs;
+  timings.png = (timings.png ?? 0) + encodeMs;
   return { png, texts };
 }
 
