@@ -1,5 +1,9 @@
 import type { Context } from 'hono';
 import type { ArticleStore } from './domain/article-store';
+import type { CardInput } from './domain/card-input';
+import type { CardObjectStore } from './domain/card-store';
+import type { RenderedCard } from './render/render-card';
+import type { EdgeCache } from './storage/edge-cache';
 import type { ShareClickStore } from './domain/share-click-store';
 import type { SiteConfig } from './domain/site-config';
 import type { PhotoSource } from './storage/photo-source';
@@ -14,6 +18,12 @@ export interface AppVariables {
   origin: string;
   /** Article photos for share cards, from the configured hosts only. */
   photos: PhotoSource;
+  /** Rendered cards by content hash (R2 `CARDS`), when bound. */
+  cardStore?: CardObjectStore;
+  /** The Cache API of this data centre, when the runtime has one. */
+  edgeCache?: EdgeCache;
+  /** Renders a card with this deployment's assets, photos and Images binding. */
+  renderCard: (input: CardInput) => Promise<RenderedCard>;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -19,12 +19,17 @@ import { createD1ArticleStore } from './storage/d1-article-store';
 import { createD1ShareClickStore } from './storage/d1-share-click-store';
 import { assetReader } from './render/assets';
 import { createPhotoSource } from './storage/photo-source';
+import { renderCard } from './render/render-card';
+import { createR2CardStore } from './storage/r2-card-store';
+import { createEdgeCache } from './storage/edge-cache';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
   config?: SiteConfig;
   /** Outbound fetch for article photos (tests inject one; the global fetch otherwise). */
   photoFetch?: typeof fetch;
+  /** Replaces the card renderer (tests count renders through it). */
+  renderCard?: typeof renderCard;
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -37,12 +42,17 @@ export function createApp(options: AppOptions = {}) {
     c.set('origin', origin);
     c.set('articles', createD1ArticleStore(c.env.DB));
     c.set('shareClicks', createD1ShareClickStore(c.env.DB));
-    c.set('photos', createPhotoSource({
+    const photos = createPhotoSource({
       imageHosts: config.imageHosts,
       ownOrigin: origin,
       assets: assetReader(c.env.ASSETS),
       ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
-    }));
+    });
+    c.set('photos', photos);
+    if (c.env.CARDS) c.set('cardStore', createR2CardStore(c.env.CARDS));
+    if (typeof caches !== 'undefined') c.set('edgeCache', createEdgeCache(caches.default));
+    const render = options.renderCard ?? renderCard;
+    c.set('renderCard', (input) => render(input, { assets: assetReader(c.env.ASSETS), photos, images: c.env.IMAGES }));
     await next();
   });
 

@@ -1,3 +1,5 @@
+import type { CardJob } from './domain/card-job';
+
 /** Bindings, secrets and variables of the Worker (wrangler.toml). */
 export interface Env {
   // Bindings
@@ -7,6 +9,10 @@ export interface Env {
   ASSETS: Fetcher;
   /** Optional: scales article photos and encodes photo cards as JPEG. Cards work without it. */
   IMAGES?: ImagesBinding;
+  /** Rendered share cards by content hash; survives deploys and cache eviction. */
+  CARDS?: R2Bucket;
+  /** Pre-render jobs on publish and clean-up on unpublish (consumed by this Worker). */
+  RENDER_QUEUE?: Queue<CardJob>;
 
   // Secrets
   /** Bearer token of the CMS for the ingest API. */

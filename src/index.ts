@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from './app';
 import { siteConfigFor } from './config';
+import type { CardJob } from './domain/card-job';
 import type { Env } from './env';
+import { consumeCardJobs } from './queue/render-jobs';
 
 // Validate the configuration at start-up: a bad var stops the Worker with a message naming the key.
 siteConfigFor(env);
@@ -10,4 +12,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => consumeCardJobs(batch, env),
+} satisfies ExportedHandler<Env, CardJob>;

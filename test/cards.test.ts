@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../fixtures';
 import { createApp } from '../src/app';
 import { CARD_BYTE_BUDGET } from '../src/domain/card-variants';
-import { call, loadFixtures, ORIGIN, putArticle } from './helpers';
+import { call, currentCardPath, loadFixtures, ORIGIN, putArticle } from './helpers';
 
 beforeAll(loadFixtures);
 afterEach(() => vi.restoreAllMocks());
@@ -24,7 +24,7 @@ describe('GET /card/:id/:variant.:ext', () => {
   it('serves every published fixture\'s og card: 1200x630, under 300 KB', async () => {
     const sizes: Record<string, string> = {};
     for (const f of published) {
-      const res = await call(`/card/${f.id}/og.jpg?v=anything`);
+      const res = await call(await currentCardPath(f.id, 'og'));
       expect(res.status).toBe(200);
       const bytes = await bytesOf(res);
       const dims = imageSize(bytes);
@@ -36,19 +36,19 @@ describe('GET /card/:id/:variant.:ext', () => {
       sizes[f.id] = `${res.headers.get('content-type')} ${bytes.byteLength}`;
     }
     console.log('og card sizes', JSON.stringify(sizes, null, 1));
-  });
+  }, 60_000);
 
   it('serves the square variant', async () => {
-    const res = await call(`/card/20260701-editorial-press-freedom/square.png`);
+    const res = await call(await currentCardPath('20260701-editorial-press-freedom', 'square'));
     const dims = imageSize(await bytesOf(res));
     expect([res.status, dims.width, dims.height]).toEqual([200, 1200, 1200]);
   });
 
   it('can be hotlinked: cross-origin resource policy, no embedder policy', async () => {
-    const res = await call(`/card/20260720-zh-hant-typhoon/og.png`);
+    const res = await call(await currentCardPath('20260720-zh-hant-typhoon', 'og'));
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('answers drafts, unknown articles and unknown variants with the default image, 200 and a short cache', async () => {
@@ -84,7 +84,7 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect((await putArticle(doc)).status).toBeLessThan(300);
     const brokenEnv = { ...env, ASSETS: { fetch: async () => new Response('gone', { status: 500 }) } as unknown as Fetcher };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const res = await createApp().request(`${ORIGIN}/card/cyrillic-headline/og.png`, {}, brokenEnv);
+    const res = await createApp().request(`${ORIGIN}${await currentCardPath('cyrillic-headline', 'og')}`, {}, brokenEnv);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
@@ -106,9 +106,11 @@ describe('GET /card/:id/:variant.:ext', () => {
       }) as typeof fetch,
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const res = await app.request(`${ORIGIN}/card/remote-photo-404/og.jpg`, {}, env);
+    const res = await app.request(`${ORIGIN}${await currentCardPath('remote-photo-404', 'og')}`, {}, env);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-card-template')).toBe('text');
+    // Drawn without its photo: served briefly, not as the immutable card of this hash.
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(imageSize(await bytesOf(res))).toMatchObject({ width: 1200, height: 630, type: 'png' });
     expect(fetched).toEqual(['https://cdn.mainichi.jp/photos/gone.jpg']);
     expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({
@@ -121,8 +123,8 @@ describe('share metadata points to the card', () => {
   it('og:image and twitter:image are the og card with its size, type and alt', async () => {
     const html = await (await call(`/a/${SEED_ID}`)).text();
     const meta = (key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
-    const url = `${ORIGIN}/card/${SEED_ID}/og.jpg`;
-    expect(meta('og:image')).toBe(url);
+    const url = meta('og:image')!;
+    expect(url).toMatch(new RegExp(`^${ORIGIN}/card/${SEED_ID}/og\\.jpg\\?v=[0-9a-f]{20}$`));
     expect(meta('og:image:secure_url')).toBe(url);
     expect(meta('twitter:image')).toBe(url);
     expect(meta('og:image:width')).toBe('1200');
@@ -136,7 +138,7 @@ describe('share metadata points to the card', () => {
 
   it('a text card is announced as PNG', async () => {
     const html = await (await call('/a/20260701-editorial-press-freedom')).text();
-    expect(html).toContain(`<meta property="og:image" content="${ORIGIN}/card/20260701-editorial-press-freedom/og.png"/>`);
+    expect(html).toMatch(new RegExp(`<meta property="og:image" content="${ORIGIN}/card/20260701-editorial-press-freedom/og\\.png\\?v=[0-9a-f]{20}"/>`));
     expect(html).toContain('<meta property="og:image:type" content="image/png"/>');
   });
 });

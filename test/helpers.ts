@@ -19,6 +19,14 @@ export function putArticle(doc: unknown, id = (doc as { id: string }).id): Promi
   return authed(`/api/articles/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
 }
 
+/** The current URL path of an article's card (with `?v=<hash>`), from the redirect of the bare path. */
+export async function currentCardPath(id: string, variant: string): Promise<string> {
+  const res = await call(`/card/${id}/${variant}.png`, { redirect: 'manual' });
+  if (res.status !== 302) throw new Error(`expected a redirect to the current card of ${id}, got ${res.status}`);
+  const url = new URL(res.headers.get('location')!);
+  return url.pathname + url.search;
+}
+
 /** Loads every fixture through the ingest API, as `npm start` does. */
 export async function loadFixtures(): Promise<void> {
   const res = await authed('/api/articles/batch', {

@@ -31,9 +31,10 @@ export interface ShareBarModel {
 
 const SAME_WINDOW: ReadonlySet<ShareNetworkId> = new Set(['email', 'copy']);
 
-export function shareBarModel(article: Article, config: SiteConfig, origin: string): ShareBarModel {
+/** `image`: the article's current share card (Pinterest's `media`). */
+export function shareBarModel(article: Article, config: SiteConfig, origin: string, image?: string): ShareBarModel {
   const language = shareLanguage(article.lang);
-  const links = buildShareLinks(article, config, { origin });
+  const links = buildShareLinks(article, config, { origin, ...(image ? { image } : {}) });
   return {
     articleId: article.id,
     language,

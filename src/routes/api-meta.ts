@@ -17,7 +17,7 @@ metaApi.get('/:id/meta', async (c) => {
   const stored = await c.var.articles.get(id);
   const visible = stored && (stored.article.status === 'published' || (await hasIngestToken(c.req.header('authorization'), c.env.INGEST_TOKEN)));
   if (!stored || !visible) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
-  const tags = headTagsFor(c, stored.article);
+  const tags = await headTagsFor(c, stored.article);
   const format = c.req.query('format') ?? 'json';
   const headers = {
     'cache-control': stored.article.status === 'published' ? 'public, max-age=60' : 'private, no-store',

@@ -7,6 +7,7 @@ import { buildShareLinks, shareRedirectPath } from '../domain/share-links';
 import { requireIngestToken } from '../http/auth';
 import { problem } from '../http/problem';
 import { publishedArticle } from './pages';
+import { cardImagesFor } from './card-images';
 
 /**
  * Share links of an article for the publisher's own templates (public, like the page itself), and
@@ -22,7 +23,8 @@ shareApi.get('/:id/share', async (c) => {
   const stored = await publishedArticle(c, id);
   if (!stored) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
   const { origin } = c.var;
-  const links = buildShareLinks(stored.article, c.var.config, { origin }).map(({ network, label, url }) => ({
+  const image = (await cardImagesFor(c, stored.article)).og.url;
+  const links = buildShareLinks(stored.article, c.var.config, { origin, image }).map(({ network, label, url }) => ({
     network,
     label,
     url,

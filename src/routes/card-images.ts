@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context';
 import type { Article } from '../domain/article';
 import { shareImageFor, squareCardImageFor, type ShareImage } from '../domain/share-image';
+import { currentCardFor } from './cards';
 
 /** The share cards of an article as this deployment serves them. */
 export interface CardImages {
@@ -11,14 +12,16 @@ export interface CardImages {
 }
 
 /**
- * The one place that names an article's card URLs for metadata, oEmbed and share links. Photo cards
- * are JPEG where the Images binding can encode them (src/render/render-card.ts).
+ * The one place that names an article's card URLs for metadata, oEmbed, embeds and share links:
+ * always at the current content hash (`?v=`), so an edited headline gives networks a new URL. Photo
+ * cards are JPEG where the Images binding can encode them.
  */
-export function cardImagesFor(c: AppContext, article: Article): CardImages {
+export async function cardImagesFor(c: AppContext, article: Article): Promise<CardImages> {
   const { config, origin } = c.var;
-  const options = { jpeg: Boolean(c.env.IMAGES) };
+  const jpeg = Boolean(c.env.IMAGES);
+  const [og, square] = await Promise.all([currentCardFor(c, article, 'og'), currentCardFor(c, article, 'square')]);
   return {
-    og: shareImageFor(article, config, origin, options),
-    square: squareCardImageFor(article, config, origin, options),
+    og: shareImageFor(article, config, origin, { jpeg, version: og.hash }),
+    square: squareCardImageFor(article, config, origin, { jpeg, version: square.hash }),
   };
 }

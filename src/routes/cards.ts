@@ -1,47 +1,60 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { buildCardInput } from '../domain/card-input';
-import { isCardVariant } from '../domain/card-variants';
+import { isCardVariant, type CardVariant } from '../domain/card-variants';
 import { assetReader } from '../render/assets';
-import { renderCard } from '../render/render-card';
+import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
+import { currentCard, type CurrentCard } from '../render/card-version';
 
 /**
- * Share-card images: `GET /card/:id/:variant.:ext` (`ext` png or jpg; `?v=` is the cache-busting version
- * and may be anything). Crawlers never see an error status from here: an unknown or unpublished
- * article, an unknown variant or a failed render all answer 200 with the site's default image, briefly
- * cached, and log why.
+ * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
+ * - At the current hash: the card, immutable for a year, with a strong ETag (304 on If-None-Match).
+ * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
+ *   headline reaches networks that kept the old URL.
+ * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant or a
+ *   failed render all answer 200 with the site's default image, briefly cached, and log why.
  */
 export const cards = new Hono<AppEnv>();
 
 const FILE = /^(?<variant>[a-z0-9-]{1,32})\.(?<ext>png|jpg)$/;
 
-// The default image is cached briefly so a fixed card replaces it soon; a rendered card for a while.
-const FALLBACK_CACHE = 'public, max-age=60';
-const CARD_CACHE = 'public, max-age=300';
+// The default image and redirects are cached briefly, so a fixed or edited card replaces them soon.
+const SHORT_CACHE = 'public, max-age=60';
+
+/** The current card of an article as this deployment serves it. */
+export function currentCardFor(c: AppContext, article: Parameters<typeof currentCard>[0], variant: CardVariant): Promise<CurrentCard> {
+  const { config, origin } = c.var;
+  return currentCard(article, variant, { config, origin, assets: assetReader(c.env.ASSETS), jpeg: Boolean(c.env.IMAGES) });
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  // RFC 9110 §13.1.2: weak comparison for If-None-Match; `*` matches any current representation.
+  return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
+}
 
 cards.get('/card/:id/:file', async (c) => {
   const id = c.req.param('id');
-  const variant = FILE.exec(c.req.param('file'))?.groups?.variant;
-  if (!variant || !isCardVariant(variant)) return defaultImage(c, id, 'unknown-variant');
+  const file = FILE.exec(c.req.param('file'))?.groups;
+  if (!file || !isCardVariant(file.variant!)) return defaultImage(c, id, 'unknown-variant');
   const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
   // Drafts are invisible on every public route: their card is the default image too.
   if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published');
 
   try {
-    const input = buildCardInput(stored.article, c.var.config, variant);
-    const card = await renderCard(input, { assets: assetReader(c.env.ASSETS), photos: c.var.photos, images: c.env.IMAGES });
-    if (card.fallback) {
-      console.warn(JSON.stringify({ event: 'card-photo-fallback', articleId: id, variant, reason: card.fallback }));
+    const card = await currentCardFor(c, stored.article, file.variant);
+    if (file.ext !== card.format || c.req.query('v') !== card.hash) {
+      return new Response(null, { status: 302, headers: { location: card.url, 'cache-control': SHORT_CACHE } });
     }
-    return new Response(card.bytes, {
-      headers: {
-        'content-type': card.contentType,
-        'cache-control': CARD_CACHE,
-        'x-card-template': card.template,
-        // Stage timings for whoever is looking at a slow card (W3C Server Timing).
-        'server-timing': Object.entries(card.timings).map(([stage, ms]) => `${stage};dur=${ms}`).join(', '),
-      },
+    const etag = etagOf(card);
+    if (matchesEtag(c.req.header('if-none-match'), etag)) {
+      // RFC 9110 §15.4.5: a 304 repeats the validators and caching headers of the 200.
+      return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
+    }
+    return await deliverCard(card, {
+      store: c.var.cardStore,
+      cache: c.var.edgeCache,
+      render: (current) => c.var.renderCard(current.input),
+      waitUntil: (p) => c.executionCtx.waitUntil(p),
     });
   } catch (err) {
     return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
@@ -56,13 +69,16 @@ const BLANK_PNG = Uint8Array.from(
 
 async function defaultImage(c: AppContext, articleId: string, reason: string): Promise<Response> {
   console.warn(JSON.stringify({ event: 'card-default-image', articleId, path: c.req.path, reason }));
-  const headers = { 'cache-control': FALLBACK_CACHE, 'x-card-template': 'default' };
+  const headers = { 'cache-control': SHORT_CACHE, 'x-card-template': 'default' };
   try {
     const res = await assetReader(c.env.ASSETS)(c.var.config.defaultImage.path);
-    if (res.ok) return new Response(res.body, { headers: { ...headers, 'content-type': res.headers.get('content-type') ?? 'image/png' } });
+    if (res.ok) {
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return new Response(bytes, { headers: { ...headers, 'content-type': res.headers.get('content-type') ?? 'image/png', 'content-length': String(bytes.byteLength) } });
+    }
     await res.body?.cancel();
   } catch {
     // fall through to the blank image
   }
-  return new Response(BLANK_PNG, { headers: { ...headers, 'content-type': 'image/png' } });
+  return new Response(BLANK_PNG, { headers: { ...headers, 'content-type': 'image/png', 'content-length': String(BLANK_PNG.byteLength) } });
 }

@@ -56,7 +56,7 @@ embed.get('/embed/:id', async (c) => {
       await embedHeaders(c, style, MISSING_CACHE),
     );
   }
-  const card = embedCardModel(stored.article, config, origin, cardImagesFor(c, stored.article).og);
+  const card = embedCardModel(stored.article, config, origin, (await cardImagesFor(c, stored.article)).og);
   const style = embedCardCss(config.themeColor, card.photo.focalPoint);
   return c.html(
     <EmbedCard card={card} layout={layout} theme={theme} style={style} script={EMBED_CARD_SCRIPT} />,

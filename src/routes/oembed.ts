@@ -44,7 +44,7 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   }
 
   const { article } = stored;
-  const cards = cardImagesFor(c, article);
+  const cards = await cardImagesFor(c, article);
   const body = buildOembed({ article, config, origin, request, thumbnail: cards.square, shareCard: cards.og });
   if (request.format === 'xml') {
     return c.body(oembedXml(body), 200, { 'content-type': 'text/xml; charset=utf-8', 'cache-control': OK_CACHE });

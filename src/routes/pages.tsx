@@ -8,6 +8,7 @@ import { HomePage } from '../../templates/pages/home-page';
 import { NotFoundPage } from '../../templates/pages/not-found-page';
 import { ShareBarElement } from '../../templates/share/share-bar-element';
 import { headTagsFor } from './article-head';
+import { cardImagesFor } from './card-images';
 
 export const pages = new Hono<AppEnv>();
 
@@ -40,8 +41,10 @@ pages.get('/a/:id', async (c) => {
   if (!stored) return notFoundPage(c);
   const { article } = stored;
   const { config, origin } = c.var;
-  const share = <ShareBarElement model={shareBarModel(article, config, origin)} script={`${origin}/share-bar.js`} />;
-  return c.html(<ArticlePage article={article} config={config} tags={headTagsFor(c, article)} share={share} />, 200, {
+  const cards = await cardImagesFor(c, article);
+  const tags = await headTagsFor(c, article, cards);
+  const share = <ShareBarElement model={shareBarModel(article, config, origin, cards.og.url)} script={`${origin}/share-bar.js`} />;
+  return c.html(<ArticlePage article={article} config={config} tags={tags} share={share} />, 200, {
     'cache-control': 'public, max-age=60',
   });
 });

@@ -5,6 +5,7 @@ import { shareBarModel } from '../domain/share-bar-model';
 import { problem } from '../http/problem';
 import { ShareBar } from '../../templates/share/share-bar';
 import { publishedArticle } from './pages';
+import { cardImagesFor } from './card-images';
 
 /**
  * `GET /share-bar/:id`: the share bar as an HTML fragment, for pages that include it server-side and
@@ -16,7 +17,8 @@ shareBar.get('/share-bar/:id', cors({ origin: '*', allowMethods: ['GET', 'HEAD',
   const id = c.req.param('id');
   const stored = await publishedArticle(c, id);
   if (!stored) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
-  return c.html(<ShareBar model={shareBarModel(stored.article, c.var.config, c.var.origin)} />, 200, {
+  const image = (await cardImagesFor(c, stored.article)).og.url;
+  return c.html(<ShareBar model={shareBarModel(stored.article, c.var.config, c.var.origin, image)} />, 200, {
     'cache-control': 'public, max-age=300',
   });
 });

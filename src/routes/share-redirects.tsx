@@ -9,6 +9,7 @@ import { problem } from '../http/problem';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
 import { publishedArticle } from './pages';
 import { countShareClick } from './share-clicks';
+import { cardImagesFor } from './card-images';
 
 /**
  * `/s/:network/:id`: the share bar's links. Each is a counted redirect to the network's composer, so
@@ -61,7 +62,8 @@ shareRedirects.get('/s/mastodon/:id', async (c) => {
 
 shareRedirects.get('/s/:network/:id', async (c) => {
   const { network, article } = await shareTarget(c, c.req.param('network'), c.req.param('id'));
-  const link = shareLinkFor(network, article, c.var.config, { origin: c.var.origin });
+  const image = network === 'pinterest' ? (await cardImagesFor(c, article)).og.url : undefined;
+  const link = shareLinkFor(network, article, c.var.config, { origin: c.var.origin, ...(image ? { image } : {}) });
   await countShareClick(c, article.id, network);
   return uncachedRedirect(c, link.url);
 });

@@ -9,7 +9,16 @@ export const GOLDEN_SCALE = 2;
 export function rgba(png) {
   const img = decode(png);
   if (img.depth !== 8) throw new Error(`expected 8-bit PNG, got ${img.depth}-bit`);
-  const { width, height, channels } = img;
+  const { width, height, channels, palette } = img;
+  if (palette) {
+    // Indexed colour: one palette entry per pixel.
+    const out = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) {
+      const [r, g, b, a = 255] = palette[img.data[i]];
+      out.set([r, g, b, a], i * 4);
+    }
+    return { width, height, data: out };
+  }
   if (channels === 4) return { width, height, data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.byteLength) };
   const out = new Uint8Array(width * height * 4);
   for (let i = 0, j = 0; j < out.length; i += channels, j += 4) {

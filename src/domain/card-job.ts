@@ -1,0 +1,10 @@
+import type { CardVariant } from './card-variants';
+
+/**
+ * Messages on the render queue. `render`: make sure R2 holds this card (published article, current
+ * hash), then drop the article's older cards of that variant. `purge`: remove an unpublished or
+ * deleted article's cards.
+ */
+export type CardJob =
+  | { type: 'render'; articleId: string; variant: CardVariant; hash: string }
+  | { type: 'purge'; articleId: string };

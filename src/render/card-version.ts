@@ -1,0 +1,47 @@
+import type { Article } from '../domain/article';
+import { buildCardInput, type CardInput } from '../domain/card-input';
+import { cardHash, cardObjectKey } from '../domain/card-hash';
+import type { CardFormat, CardVariant } from '../domain/card-variants';
+import { cardFormatFor, cardUrl } from '../domain/share-image';
+import type { SiteConfig } from '../domain/site-config';
+import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
+import type { AssetReader } from './assets';
+import { loadFontManifest } from './fonts';
+
+/** An article's card as it is now: what to render, its content hash, URL and storage key. */
+export interface CurrentCard {
+  articleId: string;
+  variant: CardVariant;
+  format: CardFormat;
+  hash: string;
+  input: CardInput;
+  /** Absolute URL with `?v=<hash>`: what metadata names and what the Cache API is keyed by. */
+  url: string;
+  /** R2 key. */
+  key: string;
+}
+
+export interface CardVersionContext {
+  config: SiteConfig;
+  origin: string;
+  assets: AssetReader;
+  /** True when the Images binding can encode JPEG: photo cards are then JPEG. */
+  jpeg: boolean;
+}
+
+/** The current card of an article in one variant. Reads the font manifest (cached per isolate). */
+export async function currentCard(article: Article, variant: CardVariant, ctx: CardVersionContext): Promise<CurrentCard> {
+  const input = buildCardInput(article, ctx.config, variant);
+  const format = cardFormatFor(article, { jpeg: ctx.jpeg });
+  const manifest = await loadFontManifest(ctx.assets);
+  const hash = await cardHash({ input, templateVersion: CARD_TEMPLATE_MODULES[input.template].version, fontSet: manifest.version, format });
+  return {
+    articleId: article.id,
+    variant,
+    format,
+    hash,
+    input,
+    url: cardUrl(ctx.origin, article.id, variant, format, hash),
+    key: cardObjectKey(article.id, variant, hash, format),
+  };
+}
