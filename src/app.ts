@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
+import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
 import { siteConfigFor } from './config';
@@ -61,6 +62,11 @@ export function createApp(options: AppOptions = {}) {
   // The embed card is framed by any site: no X-Frame-Options there; its CSP says `frame-ancestors *`.
   app.use(except('/embed/*', secureHeaders(security)));
   app.use('/embed/*', secureHeaders({ ...security, xFrameOptions: false, originAgentCluster: false }));
+
+  // Pages, embeds and oEmbed answers carry a strong ETag of their body: after a short max-age, clients
+  // and crawlers revalidate and get a 304 until the article changes.
+  const revalidated = etag();
+  for (const path of ['/', '/a/*', '/embed/*', '/oembed', '/oembed.json', '/oembed.xml', '/api/articles/:id/meta']) app.use(path, revalidated);
 
   app.route('/', health);
   app.route('/api/articles', metaApi);
