@@ -1,5 +1,5 @@
 /** @jsxImportSource satori/jsx */
-import type { LabelTone } from '../../src/domain/card-input';
+import type { CardInput, LabelTone } from '../../src/domain/card-input';
 import type { FittedText } from '../../src/domain/text-fit';
 import type { Fit, TextStyle } from './template';
 import { HAIRLINE, INK, MUTED, labelColour } from './theme';
@@ -134,3 +134,43 @@ export function Meta(props: { fit: Fit; fonts: Record<TextStyle, string>; byline
 
 /** Height of <Meta>: hairline, gap and one line. */
 export const metaHeight = (size: number) => 1 + Math.round(size * 0.6) + size * 1.25;
+
+/** Sizes of the top of a card (masthead, double rule, label), per template and variant. */
+export interface CardHeadLayout {
+  masthead: { height: number; name: number; section: number };
+  ruleGap: readonly [number, number];
+  label: { height: number; size: number; gap: number };
+}
+
+/** Height the top of a card takes above the headline. */
+export function cardHeadHeight(l: CardHeadLayout, hasLabel: boolean): number {
+  return l.masthead.height + l.ruleGap[0] + DOUBLE_RULE_HEIGHT + l.ruleGap[1] + (hasLabel ? l.label.height + l.label.gap : 0);
+}
+
+/** The top of every card: masthead, the double rule and, when the article has one, its label. */
+export function CardHead(props: {
+  input: CardInput;
+  layout: CardHeadLayout;
+  fit: Fit;
+  fonts: Record<TextStyle, string>;
+  logo?: string;
+  width: number;
+}) {
+  const { input, layout: l, fit, fonts, logo, width } = props;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column' }}>
+      <Masthead
+        fit={fit} fonts={fonts} logo={logo} site={input.site.name} section={input.section}
+        width={width} height={l.masthead.height} nameSize={l.masthead.name} sectionSize={l.masthead.section}
+      />
+      <div style={{ display: 'flex', marginTop: l.ruleGap[0], marginBottom: l.ruleGap[1] }}>
+        <DoubleRule width={width} />
+      </div>
+      {input.label ? (
+        <div style={{ display: 'flex', marginBottom: l.label.gap }}>
+          <Label text={input.label.text} tone={input.label.tone} themeColor={input.site.themeColor} fonts={fonts} height={l.label.height} size={l.label.size} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

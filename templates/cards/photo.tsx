@@ -2,7 +2,7 @@
 import type { CardInput } from '../../src/domain/card-input';
 import type { CardVariant } from '../../src/domain/card-variants';
 import type { CardTemplateModule, CardTemplateProps } from './template';
-import { DOUBLE_RULE_HEIGHT, DoubleRule, Label, Lines, Masthead, Meta, fitLine, metaHeight, satoriLocale } from './parts';
+import { CardHead, cardHeadHeight, Lines, Meta, fitLine, metaHeight, satoriLocale } from './parts';
 import { INK, PAPER } from './theme';
 
 /**
@@ -44,10 +44,8 @@ function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateP
   const l = LAYOUT[input.variant];
   const p = l.panel;
   const inner = p.width - 2 * p.padX;
-  const labelSpace = input.label ? l.label.height + l.label.gap : 0;
   const content =
-    p.height - p.band - p.padTop - p.padBottom - l.masthead.height - l.ruleGap[0] - DOUBLE_RULE_HEIGHT - l.ruleGap[1]
-    - labelSpace - l.meta.gap - metaHeight(l.meta.size);
+    p.height - p.band - p.padTop - p.padBottom - cardHeadHeight(l, Boolean(input.label)) - l.meta.gap - metaHeight(l.meta.size);
   const headline = fit({
     text: input.headline, style: 'headline', width: inner, height: content,
     maxSize: l.headline.max, minSize: l.headline.min, lineHeight: l.headline.lineHeight,
@@ -74,18 +72,7 @@ function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateP
       <div style={{ display: 'flex', flexDirection: 'column', width: p.width, height: p.height }}>
         <div style={{ display: 'flex', height: p.band, background: input.site.themeColor }} />
         <div style={{ display: 'flex', flexDirection: 'column', padding: `${p.padTop}px ${p.padX}px ${p.padBottom}px`, flexGrow: 1 }}>
-          <Masthead
-            fit={fit} fonts={fonts} logo={logo} site={input.site.name} section={input.section}
-            width={inner} height={l.masthead.height} nameSize={l.masthead.name} sectionSize={l.masthead.section}
-          />
-          <div style={{ display: 'flex', marginTop: l.ruleGap[0], marginBottom: l.ruleGap[1] }}>
-            <DoubleRule width={inner} />
-          </div>
-          {input.label ? (
-            <div style={{ display: 'flex', marginBottom: l.label.gap }}>
-              <Label text={input.label.text} tone={input.label.tone} themeColor={input.site.themeColor} fonts={fonts} height={l.label.height} size={l.label.size} />
-            </div>
-          ) : null}
+          <CardHead input={input} layout={l} fit={fit} fonts={fonts} logo={logo} width={inner} />
           <div style={{ display: 'flex', flexDirection: 'column', height: content }}>
             <Lines fitted={headline} style="headline" fonts={fonts} color={INK} />
           </div>

@@ -2,7 +2,7 @@
 import type { CardInput } from '../../src/domain/card-input';
 import type { CardVariant } from '../../src/domain/card-variants';
 import type { CardTemplateModule, CardTemplateProps } from './template';
-import { DOUBLE_RULE_HEIGHT, DoubleRule, Label, Lines, Masthead, Meta, metaHeight, satoriLocale } from './parts';
+import { CardHead, cardHeadHeight, Lines, Meta, metaHeight, satoriLocale } from './parts';
 import { INK, MUTED, PAPER } from './theme';
 
 /** Sizes of the typographic card per variant, in pixels. */
@@ -38,10 +38,8 @@ function texts(input: CardInput) {
 function render({ input, width, height, fit, fonts, logo }: CardTemplateProps) {
   const l = LAYOUT[input.variant];
   const inner = width - 2 * l.padX;
-  const labelSpace = input.label ? l.label.height + l.label.gap : 0;
   const content =
-    height - l.band - l.padTop - l.padBottom - l.masthead.height - l.ruleGap[0] - DOUBLE_RULE_HEIGHT - l.ruleGap[1]
-    - labelSpace - l.meta.gap - metaHeight(l.meta.size);
+    height - l.band - l.padTop - l.padBottom - cardHeadHeight(l, Boolean(input.label)) - l.meta.gap - metaHeight(l.meta.size);
 
   const headline = fit({
     text: input.headline, style: 'headline', width: inner, height: content,
@@ -62,18 +60,7 @@ function render({ input, width, height, fit, fonts, logo }: CardTemplateProps) {
     <div lang={satoriLocale(input.lang)} style={{ display: 'flex', flexDirection: 'column', width, height, background: PAPER }}>
       <div style={{ display: 'flex', height: l.band, background: input.site.themeColor }} />
       <div style={{ display: 'flex', flexDirection: 'column', padding: `${l.padTop}px ${l.padX}px ${l.padBottom}px`, flexGrow: 1 }}>
-        <Masthead
-          fit={fit} fonts={fonts} logo={logo} site={input.site.name} section={input.section}
-          width={inner} height={l.masthead.height} nameSize={l.masthead.name} sectionSize={l.masthead.section}
-        />
-        <div style={{ display: 'flex', marginTop: l.ruleGap[0], marginBottom: l.ruleGap[1] }}>
-          <DoubleRule width={inner} />
-        </div>
-        {input.label ? (
-          <div style={{ display: 'flex', marginBottom: l.label.gap }}>
-            <Label text={input.label.text} tone={input.label.tone} themeColor={input.site.themeColor} fonts={fonts} height={l.label.height} size={l.label.size} />
-          </div>
-        ) : null}
+        <CardHead input={input} layout={l} fit={fit} fonts={fonts} logo={logo} width={inner} />
         <div style={{ display: 'flex', flexDirection: 'column', height: content }}>
           <Lines fitted={headline} style="headline" fonts={fonts} color={INK} />
           {deck ? (
