@@ -1,16 +1,11 @@
 // `npm run card -- <id> [variant] [--out file]`: writes an article's share card to a file, exactly as
 // crawlers get it, so it can be looked at without a browser. Starts the Worker (wrangler, local D1 in a
 // throw-away directory) with the fixtures loaded; <id> is a fixture id.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { unstable_startWorker } from 'wrangler';
-import { readFixtures } from './lib/fixtures.mjs';
+import { startLocalWorker } from './lib/local-worker.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({ options: { out: { type: 'string', short: 'o' } }, allowPositionals: true });
 const [id, variant = 'og'] = positionals;
 if (!id) {
@@ -18,28 +13,8 @@ if (!id) {
   process.exit(2);
 }
 
-const token = randomBytes(16).toString('hex');
-const persist = join(root, '.wrangler/card-cli', randomBytes(4).toString('hex'));
-execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
-  cwd: root,
-  stdio: 'pipe',
-  env: { ...process.env, CI: 'true' },
-});
-const worker = await unstable_startWorker({
-  config: join(root, 'wrangler.toml'),
-  dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
-  bindings: { INGEST_TOKEN: { type: 'plain_text', value: token } },
-});
+const { origin, stop } = await startLocalWorker({ state: 'card-cli' });
 try {
-  const origin = (await worker.url).origin;
-  const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
-  const loaded = await fetch(`${origin}/api/articles/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(articles),
-  });
-  if (!loaded.ok) throw new Error(`loading fixtures failed: ${loaded.status} ${await loaded.text()}`);
-
   // The extension in the URL is the one og:image would carry; the response says what it really is.
   const res = await fetch(`${origin}/card/${encodeURIComponent(id)}/${encodeURIComponent(variant)}.png`);
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -55,6 +30,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  await worker.dispose();
-  await rm(persist, { recursive: true, force: true });
+  await stop();
 }

@@ -72,6 +72,14 @@ describe('encodePng', () => {
     expect(rgbaOf(decode(png))).toEqual(px);
   });
 
+  it('round-trips with the fast effort too, no larger than filter None alone', async () => {
+    const px = image(300, 200, () => 255);
+    const fast = await encodePng(px, 300, 200, { effort: 'fast' });
+    const small = await encodePng(px, 300, 200);
+    expect(rgbaOf(decode(fast))).toEqual(px);
+    expect(small.byteLength).toBeLessThanOrEqual(fast.byteLength);
+  });
+
   it('refuses a buffer of the wrong size', async () => {
     await expect(encodePng(new Uint8Array(10), 2, 2)).rejects.toThrow(RangeError);
   });

@@ -167,8 +167,16 @@ function assemble(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
+export interface PngOptions {
+  /**
+   * `small` (default): the smallest of the forms above. `fast`: skips the per-row filter search, for
+   * a PNG that is only passed on to be re-encoded (photo cards become JPEG through the Images binding).
+   */
+  effort?: 'small' | 'fast';
+}
+
 /** Encodes RGBA pixels (as resvg renders them) as the smallest of the lossless forms above. */
-export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Uint8Array> {
+export async function encodePng(rgba: Uint8Array, width: number, height: number, options: PngOptions = {}): Promise<Uint8Array> {
   if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
   const end = chunk('IEND', new Uint8Array(0));
   const { opaque, indices, palette } = analyse(rgba);
@@ -198,8 +206,8 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number)
   const stride = width * bpp;
   const [plain, filtered] = await Promise.all([
     deflate(unfiltered(raw, stride, height)),
-    deflate(heuristicFiltered(raw, stride, height, bpp)),
+    options.effort === 'fast' ? undefined : deflate(heuristicFiltered(raw, stride, height, bpp)),
   ]);
-  const idat = plain.length <= filtered.length ? plain : filtered;
+  const idat = !filtered || plain.length <= filtered.length ? plain : filtered;
   return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', idat), end]);
 }

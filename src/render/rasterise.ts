@@ -9,12 +9,13 @@ export interface Raster {
   encodeMs: number;
 }
 
-export type PngEncoding = 'compact' | 'resvg';
+export type PngEncoding = 'compact' | 'fast' | 'resvg';
 
 /**
  * SVG to PNG: resvg draws the pixels; `compact` (the default) encodes them with our lossless encoder
- * (RGB, filtered rows, native deflate: about a third of the bytes of resvg's own `asPng()`), `resvg`
- * keeps `asPng()` for comparison in the benchmark. The wasm-side objects are freed at once: wasm
+ * (indexed or RGB, native deflate: under half the bytes of resvg's own `asPng()` for text cards),
+ * `fast` the same without the filter search (an intermediate PNG on its way to JPEG), `resvg` keeps
+ * `asPng()` for comparison in the benchmark. The wasm-side objects are freed at once: wasm
  * memory is not garbage collected.
  */
 export async function rasterise(svg: string, encoding: PngEncoding = 'compact'): Promise<Raster> {
@@ -32,7 +33,7 @@ export async function rasterise(svg: string, encoding: PngEncoding = 'compact'):
       }
       const { pixels, width, height } = image;
       const rendered = performance.now();
-      const png = await encodePng(pixels, width, height);
+      const png = await encodePng(pixels, width, height, { effort: encoding === 'fast' ? 'fast' : 'small' });
       return { png, rasterMs: rendered - started, encodeMs: performance.now() - rendered };
     } finally {
       image.free();

@@ -79,7 +79,9 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
     const outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), deps.images);
     lap('photo', t);
     if (outcome.ok) {
-      const drawn = await draw(input, deps, timings, options.encoding, outcome.photo);
+      // A PNG on its way to JPEG only has to be quick to make.
+      const encoding = options.encoding ?? (deps.images && output === 'auto' ? 'fast' : 'compact');
+      const drawn = await draw(input, deps, timings, encoding, outcome.photo);
       const png = drawn.png;
       if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
       if (deps.images) {

@@ -1,14 +1,9 @@
 // Starts the Worker with wrangler's programmatic API (the same runtime as `npm start`) and Debian's
 // Chromium through playwright-core. Used by the browser tests; never downloads a browser.
-import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { unstable_startWorker } from 'wrangler';
-import { readFixtures } from '../../scripts/lib/fixtures.mjs';
+import { startLocalWorker } from '../../scripts/lib/local-worker.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = join(import.meta.dirname, '../..');
 
 export interface RunningWorker {
   origin: string;
@@ -18,29 +13,8 @@ export interface RunningWorker {
 
 /** The Worker on a free loopback port with a fresh local D1 (migrated) and the fixtures loaded. */
 export async function startWorker(): Promise<RunningWorker> {
-  const token = randomBytes(16).toString('hex');
-  const persistTo = join(root, '.wrangler/browser-test', randomBytes(4).toString('hex'));
-  // Same migrations as `npm start`, into a state directory of this run only.
-  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], {
-    cwd: root,
-    stdio: 'pipe',
-    env: { ...process.env, CI: 'true' },
-  });
-  const worker = await unstable_startWorker({
-    config: join(root, 'wrangler.toml'),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: persistTo, watch: false, logLevel: 'warn' },
-    bindings: { INGEST_TOKEN: { type: 'plain_text', value: token } },
-  } as Parameters<typeof unstable_startWorker>[0]);
-  const url = await worker.url;
-  const origin = url.origin;
-  const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
-  const res = await fetch(`${origin}/api/articles/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(articles),
-  });
-  if (!res.ok) throw new Error(`fixtures: ${res.status} ${await res.text()}`);
-  return { origin, token, stop: () => worker.dispose() };
+  const { origin, token, stop } = await startLocalWorker({ state: 'browser-test' });
+  return { origin, token, stop };
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,0 +1,53 @@
+// Starts the Worker locally with wrangler's programmatic API (the runtime `npm start` uses) on a free
+// loopback port, with its own throw-away state (D1 migrated, R2, cache, queue) and the fixtures loaded
+// through the ingest API. Shared by the browser tests, `npm run card` and the benchmark.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unstable_startWorker } from 'wrangler';
+import { readFixtures } from './fixtures.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * @param {{ state?: string, entrypoint?: string, fixtures?: boolean }} [options]
+ *   `state`: folder under .wrangler/ for this run's state; `entrypoint`: another Worker module (the
+ *   benchmark's); `fixtures`: load the fixture articles (default true).
+ */
+export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true } = {}) {
+  const token = randomBytes(16).toString('hex');
+  const persist = join(root, '.wrangler', state, randomBytes(4).toString('hex'));
+  execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
+    cwd: root,
+    stdio: 'pipe',
+    env: { ...process.env, CI: 'true' },
+  });
+  const worker = await unstable_startWorker({
+    config: join(root, 'wrangler.toml'),
+    ...(entrypoint ? { entrypoint } : {}),
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
+    bindings: { INGEST_TOKEN: { type: 'plain_text', value: token } },
+  });
+  const stop = async () => {
+    await worker.dispose();
+    await rm(persist, { recursive: true, force: true });
+  };
+  try {
+    const origin = (await worker.url).origin;
+    if (fixtures) {
+      const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
+      const res = await fetch(`${origin}/api/articles/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(articles),
+      });
+      if (!res.ok) throw new Error(`loading fixtures failed: ${res.status} ${await res.text()}`);
+    }
+    return { origin, token, worker, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
