@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFixtures } from './lib/fixtures.mjs';
+import { pushFixtures } from './lib/fixtures.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -33,14 +33,7 @@ async function waitForHealth() {
 try {
   await waitForHealth();
   const token = /^INGEST_TOKEN=(.*)$/m.exec(await readFile(join(root, '.dev.vars'), 'utf8'))?.[1]?.trim();
-  const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
-  const res = await fetch(`${origin}/api/articles/batch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(articles),
-  });
-  if (!res.ok) throw new Error(`loading fixtures failed: ${res.status} ${await res.text()}`);
-  const { items } = await res.json();
+  const { articles, items } = await pushFixtures(root, origin, token);
   const counts = items.reduce((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
   console.log(`\nFixtures loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
   console.log(`\nPresscard is running on ${origin}\n`);

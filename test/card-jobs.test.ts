@@ -48,8 +48,8 @@ describe('pre-render jobs on ingest', () => {
     const og = hashOf(await currentCardPath('jobs-new', 'og'));
     const square = hashOf(await currentCardPath('jobs-new', 'square'));
     expect(q.sent).toEqual([
-      { type: 'render', articleId: 'jobs-new', variant: 'og', hash: og },
-      { type: 'render', articleId: 'jobs-new', variant: 'square', hash: square },
+      { type: 'render', articleId: 'jobs-new', variant: 'og', hash: og, origin: ORIGIN },
+      { type: 'render', articleId: 'jobs-new', variant: 'square', hash: square, origin: ORIGIN },
     ]);
   });
 
@@ -121,6 +121,19 @@ describe('the queue consumer', () => {
     ]);
   });
 
+  it("renders a photo card whose photo this service serves, from the origin the article came through", async () => {
+    const q = withQueue();
+    const seed = fixtureById(SEED_ID);
+    const doc = { ...seed, id: 'consumer-photo', url: 'https://mainichi.jp/english/articles/consumer-photo', image: { ...seed.image!, url: `${ORIGIN}/photos/dandong-customs.jpg` } };
+    expect((await q.put(doc)).status).toBe(201);
+    expect(q.sent.every((j) => j.type === 'render' && j.origin === ORIGIN)).toBe(true);
+    for (const job of q.sent) expect(await runCardJob(job, env)).toBe('stored');
+    const keys = await r2Keys('consumer-photo');
+    expect(keys.length).toBe(2);
+    const og = await env.CARDS!.head(keys.find((k) => k.includes('/og-'))!);
+    expect(og?.customMetadata?.template).toBe('photo');
+  });
+
   it('removes the cards of an unpublished article', async () => {
     const q = withQueue();
     await q.put(article('consumer-gone'));
@@ -136,8 +149,10 @@ describe('the queue consumer', () => {
     const q = withQueue();
     await q.put(article('consumer-batch'));
     const [good] = q.sent;
-    const failing: CardJob = { type: 'render', articleId: SEED_ID, variant: 'og', hash: hashOf(await currentCardPath(SEED_ID, 'og'))! };
-    const brokenEnv = { ...env, ASSETS: { fetch: async () => new Response('gone', { status: 500 }) } } as unknown as Env;
+    const failing: CardJob = { type: 'render', articleId: SEED_ID, variant: 'og', hash: hashOf(await currentCardPath(SEED_ID, 'og'))!, origin: ORIGIN };
+    // R2 refusing writes: the job must come back.
+    const failingBucket = { head: async () => null, put: async () => { throw new Error('R2 unavailable'); }, list: env.CARDS!.list.bind(env.CARDS), delete: env.CARDS!.delete.bind(env.CARDS) };
+    const brokenEnv = { ...env, CARDS: failingBucket } as unknown as Env;
     vi.spyOn(console, 'log').mockImplementation(() => {});
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const batch = createMessageBatch<CardJob>('presscard-render', [

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unstable_startWorker } from 'wrangler';
-import { readFixtures } from './fixtures.mjs';
+import { pushFixtures } from './fixtures.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,15 +36,7 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
   };
   try {
     const origin = (await worker.url).origin;
-    if (fixtures) {
-      const articles = await readFixtures(join(root, 'fixtures/articles'), origin);
-      const res = await fetch(`${origin}/api/articles/batch`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(articles),
-      });
-      if (!res.ok) throw new Error(`loading fixtures failed: ${res.status} ${await res.text()}`);
-    }
+    if (fixtures) await pushFixtures(root, origin, token);
     return { origin, token, worker, stop };
   } catch (err) {
     await stop();

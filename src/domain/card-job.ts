@@ -6,5 +6,12 @@ import type { CardVariant } from './card-variants';
  * deleted article's cards.
  */
 export type CardJob =
-  | { type: 'render'; articleId: string; variant: CardVariant; hash: string }
+  | {
+      type: 'render';
+      articleId: string;
+      variant: CardVariant;
+      hash: string;
+      /** Origin of the request that queued the job: photos served by this service are read from there. */
+      origin: string;
+    }
   | { type: 'purge'; articleId: string };

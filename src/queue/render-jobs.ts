@@ -32,8 +32,8 @@ export async function runCardJob(job: CardJob, env: Env, renderer: typeof render
 
   const config = siteConfigFor(env);
   const assets = assetReader(env.ASSETS);
-  // Absolute URLs are not needed here (only storage keys); photos on this service come from ASSETS.
-  const origin = config.publicUrl ?? 'http://localhost';
+  // The origin the article was written through: photos this service serves are read from ASSETS.
+  const origin = config.publicUrl ?? job.origin;
   const card = await currentCard(stored.article, job.variant, { config, origin, assets, jpeg: Boolean(env.IMAGES) });
   if (card.hash !== job.hash) return 'stale';
   const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: origin, assets });

@@ -27,7 +27,7 @@ export async function cardJobsFor(c: AppContext, written: UpsertResult[], delete
     if (article.status === 'published') {
       const now = await hashes(c, article);
       for (const [variant, { hash }] of now) {
-        if (before?.get(variant)?.hash !== hash) jobs.push({ type: 'render', articleId: article.id, variant, hash });
+        if (before?.get(variant)?.hash !== hash) jobs.push({ type: 'render', articleId: article.id, variant, hash, origin: c.var.origin });
       }
     } else if (wasPublished) {
       jobs.push({ type: 'purge', articleId: article.id });

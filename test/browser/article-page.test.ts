@@ -1,26 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWorker, type RunningWorker } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './harness';
 
-let worker: RunningWorker;
-let browser: Browser;
-
-beforeAll(async () => {
-  worker = await startWorker();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const suite = browserSuite();
 
 describe('article page in Chromium', () => {
   it('shows the seed article with its photo, caption and credit', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const failed: string[] = [];
     page.on('requestfailed', (r) => failed.push(r.url()));
-    await page.goto(`${worker.origin}/a/20180614-nk-laborers-china`);
+    await page.goto(`${suite.worker.origin}/a/20180614-nk-laborers-china`);
     expect(await page.locator('h1').textContent()).toBe('N. Korean laborers begin flowing back into China after Trump-Kim summit');
     // The fixture photo is served by the local service and decodes in the browser.
     const naturalWidth = await page.locator('figure img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth));
@@ -33,8 +21,8 @@ describe('article page in Chromium', () => {
   });
 
   it('lists the published articles on / and hides the draft', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${worker.origin}/`);
+    const page = await suite.browser.newPage();
+    await page.goto(`${suite.worker.origin}/`);
     const links = await page.locator('.article-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toContain('/a/20180614-nk-laborers-china');
     expect(links).not.toContain('/a/20260801-draft-defense-budget');

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWorker, type RunningWorker } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './harness';
 import { followToOutside, watchOutside } from './outside-requests';
 
 const SEED_ID = '20180614-nk-laborers-china';
@@ -11,18 +11,7 @@ const EMOJI_ID = '20260501-kyoto-golden-week';
 const NETWORKS = ['x', 'facebook', 'linkedin', 'line', 'hatena', 'reddit', 'bluesky', 'mastodon', 'threads', 'whatsapp', 'telegram', 'pinterest', 'email', 'copy'];
 const SHOTS = 'test/browser/__screenshots__';
 
-let worker: RunningWorker;
-let browser: Browser;
-
-beforeAll(async () => {
-  worker = await startWorker();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-});
+const suite = browserSuite();
 
 interface ApiLink {
   network: string;
@@ -31,7 +20,7 @@ interface ApiLink {
 }
 
 async function apiLinks(id: string): Promise<ApiLink[]> {
-  const res = await fetch(`${worker.origin}/api/articles/${id}/share`);
+  const res = await fetch(`${suite.worker.origin}/api/articles/${id}/share`);
   return (await res.json()) as ApiLink[];
 }
 
@@ -47,13 +36,13 @@ async function barLinks(page: Page): Promise<{ network: string; href: string; na
 
 describe('share bar on the article page', () => {
   it('works with JavaScript off: real links through the counted redirect to the composer', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 900 } });
     const outside = await watchOutside(context);
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${SEED_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${SEED_ID}`);
     const links = await barLinks(page);
     expect(links.map((l) => l.network)).toEqual(NETWORKS);
-    for (const l of links) expect(l.href).toBe(`${worker.origin}/s/${l.network}/${SEED_ID}`);
+    for (const l of links) expect(l.href).toBe(`${suite.worker.origin}/s/${l.network}/${SEED_ID}`);
     expect(links.map((l) => l.name)).toContain('Copy link');
     await expect.poll(() => page.locator('nav.presscard-share').isVisible()).toBe(true);
     // Without scripts the element is not enhanced and the share-sheet button never appears.
@@ -66,7 +55,7 @@ describe('share bar on the article page', () => {
     await page.screenshot({ path: `${SHOTS}/share-bar-js-off.png` });
 
     const expected = new Map((await apiLinks(SEED_ID)).map((l) => [l.network, l.url]));
-    const from = `${worker.origin}/s/line/${SEED_ID}`;
+    const from = `${suite.worker.origin}/s/line/${SEED_ID}`;
     const request = await followToOutside(context, page, 'a[data-network="line"]', from);
     expect(request.url()).toBe(expected.get('line'));
     expect(outside[0]).toEqual({ url: expected.get('line'), from, hops: 1 });
@@ -74,15 +63,15 @@ describe('share bar on the article page', () => {
   });
 
   it('sends every network button, through one redirect, to the prefilled composer', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const outside = await watchOutside(context);
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${EMOJI_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${EMOJI_ID}`);
     await page.locator('nav.presscard-share[data-enhanced]').waitFor();
     const expected = new Map((await apiLinks(EMOJI_ID)).map((l) => [l.network, l.url]));
     // Email opens the mail program and copy stays on the page; Mastodon has its own test below.
     for (const network of NETWORKS.filter((n) => !['email', 'copy', 'mastodon'].includes(n))) {
-      const from = `${worker.origin}/s/${network}/${EMOJI_ID}`;
+      const from = `${suite.worker.origin}/s/${network}/${EMOJI_ID}`;
       const request = await followToOutside(context, page, `a[data-network="${network}"]`, from);
       expect(request.url(), network).toBe(expected.get(network));
       // One hop: the button's own link was the counted redirect.
@@ -95,15 +84,15 @@ describe('share bar on the article page', () => {
   });
 
   it('copies the link with visible feedback and reports the copy to this service only', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.origin });
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.worker.origin });
     const outside = await watchOutside(context);
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${SEED_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${SEED_ID}`);
     await page.locator('nav.presscard-share[data-enhanced]').waitFor();
     const copy = page.locator('a[data-network="copy"]');
     const [beacon] = await Promise.all([
-      page.waitForRequest((r) => r.method() === 'POST' && r.url() === `${worker.origin}/s/copy/${SEED_ID}`),
+      page.waitForRequest((r) => r.method() === 'POST' && r.url() === `${suite.worker.origin}/s/copy/${SEED_ID}`),
       copy.click(),
     ]);
     expect(beacon).toBeTruthy();
@@ -113,7 +102,7 @@ describe('share bar on the article page', () => {
     const url = new URL(copied);
     expect(url.origin + url.pathname).toBe('https://mainichi.jp/english/articles/20180614/p2a/00m/0na/010000c');
     expect(url.searchParams.get('utm_source')).toBe('copy');
-    expect(page.url()).toBe(`${worker.origin}/a/${SEED_ID}`);
+    expect(page.url()).toBe(`${suite.worker.origin}/a/${SEED_ID}`);
     await copy.focus();
     await page.screenshot({ path: `${SHOTS}/share-bar-copied.png`, clip: { x: 0, y: 0, width: 1000, height: 520 } });
     expect(outside).toEqual([]);
@@ -121,12 +110,12 @@ describe('share bar on the article page', () => {
   });
 
   it('falls back to a selection copy where the Clipboard API is missing', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
     });
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${JA_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${JA_ID}`);
     await page.locator('nav.presscard-share[data-enhanced]').waitFor();
     // What the selection copy put on the clipboard: the focused, selected textarea's value.
     await page.evaluate(() => {
@@ -144,7 +133,7 @@ describe('share bar on the article page', () => {
   });
 
   it('offers the device share sheet when the Web Share API exists', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => {
       const shared: unknown[] = [];
       (window as unknown as { shared: unknown[] }).shared = shared;
@@ -152,7 +141,7 @@ describe('share bar on the article page', () => {
       Object.defineProperty(Navigator.prototype, 'canShare', { value: () => true });
     });
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${JA_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${JA_ID}`);
     const native = page.locator('button[data-network="native"]');
     await native.waitFor();
     expect(await native.textContent()).toBe('共有…');
@@ -167,20 +156,20 @@ describe('share bar on the article page', () => {
   });
 
   it('has no share-sheet button where the device has no Web Share API', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', { get: () => undefined });
     });
     const page = await context.newPage();
-    await page.goto(`${worker.origin}/a/${SEED_ID}`);
+    await page.goto(`${suite.worker.origin}/a/${SEED_ID}`);
     await page.locator('nav.presscard-share[data-enhanced]').waitFor();
     expect(await page.locator('[data-network="native"]').count()).toBe(0);
     await context.close();
   });
 
   it('shows a visible focus ring on keyboard focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(`${worker.origin}/a/${JA_ID}`);
+    const page = await suite.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${suite.worker.origin}/a/${JA_ID}`);
     const x = page.locator('a[data-network="x"]');
     await x.focus();
     // Tab from the button before, so the focus is keyboard focus (:focus-visible).
@@ -202,11 +191,11 @@ describe('<presscard-share> on another site', () => {
       res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Blog</title>
         <body style="font-family: Georgia, serif; margin: 24px"><h1>A blog post</h1><p>Share the story we quote:</p>
         <presscard-share article="${JA_ID}"></presscard-share>
-        <script src="${worker.origin}/share-bar.js" async></script></body></html>`);
+        <script src="${suite.worker.origin}/share-bar.js" async></script></body></html>`);
     });
     await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
     const hostPage = `http://127.0.0.1:${(blog.address() as AddressInfo).port}/post.html`;
-    const context = await browser.newContext({ viewport: { width: 900, height: 400 } });
+    const context = await suite.browser.newContext({ viewport: { width: 900, height: 400 } });
     const requested: string[] = [];
     context.on('request', (r) => requested.push(r.url()));
     try {
@@ -215,10 +204,10 @@ describe('<presscard-share> on another site', () => {
       await page.locator('presscard-share nav.presscard-share[data-enhanced]').waitFor();
       const links = await barLinks(page);
       expect(links.map((l) => l.network)).toEqual(NETWORKS);
-      for (const l of links) expect(l.href).toBe(`${worker.origin}/s/${l.network}/${JA_ID}`);
+      for (const l of links) expect(l.href).toBe(`${suite.worker.origin}/s/${l.network}/${JA_ID}`);
       expect(links.find((l) => l.network === 'email')!.name).toBe('メール');
-      for (const url of requested) expect(url === hostPage || url.startsWith(`${worker.origin}/`), url).toBe(true);
-      expect(requested).toContain(`${worker.origin}/share-bar/${JA_ID}`);
+      for (const url of requested) expect(url === hostPage || url.startsWith(`${suite.worker.origin}/`), url).toBe(true);
+      expect(requested).toContain(`${suite.worker.origin}/share-bar/${JA_ID}`);
       await page.screenshot({ path: `${SHOTS}/share-element-elsewhere.png` });
     } finally {
       await context.close();

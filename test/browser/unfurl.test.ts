@@ -1,23 +1,15 @@
 // A real unfurling library (open-graph-scraper, as used by many link-preview services) fetches the
 // article page from the running Worker and reads what a crawler would.
 import ogs from 'open-graph-scraper';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorker, type RunningWorker } from './harness';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './harness';
 
-let worker: RunningWorker;
-
-beforeAll(async () => {
-  worker = await startWorker();
-}, 120_000);
-
-afterAll(async () => {
-  await worker?.stop();
-});
+const suite = browserSuite({ browser: false });
 
 describe('open-graph-scraper unfurls the article page', () => {
   it('extracts title, description, image, type and site for the seed article', async () => {
     const { error, result } = await ogs({
-      url: `${worker.origin}/a/20180614-nk-laborers-china`,
+      url: `${suite.worker.origin}/a/20180614-nk-laborers-china`,
       fetchOptions: { headers: { 'user-agent': 'facebookexternalhit/1.1' } },
     });
     expect(error).toBe(false);
@@ -42,13 +34,13 @@ describe('open-graph-scraper unfurls the article page', () => {
   });
 
   it('reads the Japanese article with its language', async () => {
-    const { result } = await ogs({ url: `${worker.origin}/a/20260320-ja-sakura-forecast` });
+    const { result } = await ogs({ url: `${suite.worker.origin}/a/20260320-ja-sakura-forecast` });
     expect(result.ogTitle).toBe('東京で桜が開花、平年より５日早く　「週末が見頃」と気象庁');
     expect(result.ogLocale).toBe('ja_JP');
   });
 
   it('finds nothing for a draft', async () => {
-    const { result, error } = await ogs({ url: `${worker.origin}/a/20260801-draft-defense-budget` }).catch((e) => e);
+    const { result, error } = await ogs({ url: `${suite.worker.origin}/a/20260801-draft-defense-budget` }).catch((e) => e);
     expect(error).toBe(true);
     expect(result?.ogTitle).toBeUndefined();
   });
