@@ -1,0 +1,40 @@
+// V8 heap figures of the Worker's isolate through the DevTools protocol of wrangler's inspector proxy.
+// (`HeapProfiler.collectGarbage` gets no answer from workerd, so figures are as V8 left them.)
+
+/** Connects to the inspector at `inspectorUrl` (the URL `unstable_startWorker` reports). */
+export async function connectInspector(inspectorUrl) {
+  // The proxy accepts DevTools connections only from local origins.
+  const ws = new WebSocket(`ws://${inspectorUrl.host}/ws`, { headers: { origin: 'http://localhost' } });
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = (e) => reject(new Error(`inspector: ${e.message ?? 'connection failed'}`));
+  });
+  let next = 0;
+  const pending = new Map();
+  ws.onmessage = (m) => {
+    const msg = JSON.parse(String(m.data));
+    const done = pending.get(msg.id);
+    if (!done) return;
+    pending.delete(msg.id);
+    done(msg);
+  };
+  const call = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`inspector: no answer to ${method}`));
+      }, 10_000);
+      pending.set(id, (msg) => {
+        clearTimeout(timer);
+        if (msg.error) reject(new Error(`inspector ${method}: ${msg.error.message}`));
+        else resolve(msg.result);
+      });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return {
+    /** `usedSize`/`totalSize` (V8 heap), `embedderHeapUsedSize`, `backingStorageSize` (ArrayBuffers), bytes. */
+    heapUsage: () => call('Runtime.getHeapUsage'),
+    close: () => ws.close(),
+  };
+}

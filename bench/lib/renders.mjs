@@ -1,0 +1,75 @@
+// In-Worker measurements: miss renders (our PNG encoder and resvg's asPng), cold starts, layer hits.
+import { summary } from './stats.mjs';
+import { waitForIdle } from './proc.mjs';
+
+/** Stages reported by renderCard's `timings`; `renderMs` is the whole call, timed around it. */
+const STAGES = ['fonts', 'layout', 'raster', 'png', 'encode', 'photo'];
+
+function stageSummary(samples) {
+  const out = {
+    renderMs: summary(samples.map((s) => s.renderMs)),
+    totalMs: summary(samples.map((s) => s.totalMs)),
+    wallMs: summary(samples.map((s) => s.wallMs)),
+  };
+  for (const stage of STAGES) {
+    if (samples.some((s) => stage in s.timings)) out[stage] = summary(samples.map((s) => s.timings[stage] ?? 0));
+  }
+  return out;
+}
+
+/**
+ * Miss renders of one card with both PNG encoders. Runs alternate the encoder order so drift on a shared
+ * machine falls on both alike.
+ */
+export async function missRenders(bench, { name, article, template, variant }, { runs, warmup }) {
+  const body = (encoding) => ({ article, template, variant, encoding });
+  for (let i = 0; i < warmup; i++) for (const e of ['compact', 'resvg']) await bench.post('/__bench/render', body(e));
+  const samples = { compact: [], resvg: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const e of i % 2 ? ['resvg', 'compact'] : ['compact', 'resvg']) samples[e].push(await bench.post('/__bench/render', body(e)));
+  }
+  const bytes = (e) => samples[e][0].bytes;
+  for (const e of ['compact', 'resvg']) {
+    if (samples[e].some((s) => s.bytes !== bytes(e))) throw new Error(`${name} ${e}: the same card came out in different sizes`);
+  }
+  return {
+    name,
+    template,
+    variant,
+    articleId: article.id,
+    contentType: samples.compact[0].contentType,
+    compact: { bytes: bytes('compact'), ...stageSummary(samples.compact) },
+    resvg: { bytes: bytes('resvg'), ...stageSummary(samples.resvg) },
+    samples,
+  };
+}
+
+/** The first card render of `runs` fresh isolates (the runtime restarted before each). */
+export async function coldStarts(bench, { article, template, variant }, { runs }) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    await bench.freshIsolate();
+    await waitForIdle({ quietMs: 300 });
+    const s = await bench.post('/__bench/render', { article, template, variant });
+    if (!s.firstRequest) throw new Error('cold start: the isolate had served a request already');
+    samples.push(s);
+  }
+  return { template, variant, articleId: article.id, ...stageSummary(samples), samples };
+}
+
+/** Cache API and R2 hits of one card through deliverCard (alternating), after storing it in both. */
+export async function layerHits(bench, { name, article, template, variant }, { runs, warmup }) {
+  const body = { article, template, variant };
+  await bench.post('/__bench/hit/cache?prepare', body);
+  const layers = ['cache', 'r2'];
+  for (let i = 0; i < warmup; i++) for (const l of layers) await bench.post(`/__bench/hit/${l}`, body);
+  const samples = { cache: [], r2: [] };
+  for (let i = 0; i < runs; i++) for (const l of i % 2 ? [...layers].reverse() : layers) samples[l].push(await bench.post(`/__bench/hit/${l}`, body));
+  const of = (l) => ({
+    lookupMs: summary(samples[l].map((s) => s.lookupMs)),
+    bodyMs: summary(samples[l].map((s) => s.bodyMs)),
+    wallMs: summary(samples[l].map((s) => s.wallMs)),
+    bytes: samples[l][0].bytes,
+  });
+  return { name, template, variant, cache: of('cache'), r2: of('r2'), samples };
+}

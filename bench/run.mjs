@@ -1,0 +1,105 @@
+// `npm run bench`: measures card rendering and delivery inside workerd (bench/bench-worker.ts) and the
+// Worker's HTTP throughput under autocannon, all on loopback; prints one table and writes
+// bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
+// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10).
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+
+// Only loopback: wrangler would otherwise fetch a `request.cf` sample from the network at start-up.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+
+const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.mjs');
+const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
+const { memoryRun } = await import('./lib/memory.mjs');
+const { httpLoad } = await import('./lib/http-load.mjs');
+const { caption, table } = await import('./lib/table.mjs');
+
+const num = (name, fallback) => Number(process.env[name] ?? fallback);
+const opts = {
+  runs: num('BENCH_RUNS', 30),
+  warmup: num('BENCH_WARMUP', 5),
+  coldStarts: num('BENCH_COLD', 30),
+  memoryRenders: num('BENCH_MEMORY_RENDERS', 500),
+  memoryEvery: 25,
+  http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
+};
+if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
+
+const started = performance.now();
+const step = (what) => console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
+const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadavgAtStart: loadavg() },
+  versions: { node: process.versions.node, wrangler: version('wrangler'), workerd: version('wrangler/node_modules/workerd'), autocannon: version('autocannon') },
+  options: opts,
+  method: {
+    timings: 'in-Worker performance.now()/Date.now() (workerd advances both during CPU work locally; 1 ms resolution); p50 = median, p95 = nearest rank',
+    missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating',
+    coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card',
+    hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
+    memory: 'isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
+    http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
+  },
+};
+
+const bench = await startBenchWorker();
+const fixtures = await bench.fixtures();
+const seed = fixtures[0];
+const editorial = fixtures.find((a) => a.status === 'published' && !a.image);
+const cards = [
+  { name: 'photo og', article: seed, template: 'photo', variant: 'og' },
+  { name: 'photo square', article: seed, template: 'photo', variant: 'square' },
+  { name: 'text og', article: seed, template: 'text', variant: 'og' },
+  { name: 'text square', article: seed, template: 'text', variant: 'square' },
+];
+const textOnly = [
+  { name: `text og · ${editorial.id}`, article: editorial, template: 'text', variant: 'og' },
+  { name: `text square · ${editorial.id}`, article: editorial, template: 'text', variant: 'square' },
+];
+results.cards = { seed: seed.id, textArticle: editorial.id, note: 'photo and text rows draw the seed article; the last text rows an article without a photo' };
+try {
+  step(`cold start: ${opts.coldStarts} fresh isolates`);
+  results.coldStart = await coldStarts(bench, cards[2], { runs: opts.coldStarts });
+
+  results.missRenders = [];
+  for (const card of [...cards, ...textOnly]) {
+    step(`miss renders: ${card.name}`);
+    results.missRenders.push(await missRenders(bench, card, opts));
+  }
+
+  step('Cache API and R2 hits');
+  results.hits = [];
+  for (const card of cards) results.hits.push(await layerHits(bench, card, opts));
+} finally {
+  await bench.dispose();
+}
+
+step(`memory: ${opts.memoryRenders} distinct renders`);
+const inspected = await startBenchWorker({ inspector: true });
+try {
+  // The worker's own origin: photos are read from its static assets.
+  const [own] = await inspected.fixtures();
+  const memoryCards = [cards[2], cards[0], cards[3], cards[1]].map((c) => ({ ...c, article: own }));
+  results.memory = await memoryRun(inspected, memoryCards, { renders: opts.memoryRenders, every: opts.memoryEvery });
+} finally {
+  await inspected.dispose();
+}
+
+step('HTTP throughput');
+const app = await startAppWorker();
+try {
+  results.http = await httpLoad(app, app.articles[0], opts.http);
+} finally {
+  await app.dispose();
+}
+
+results.machine.loadavgAtEnd = loadavg();
+results.seconds = (performance.now() - started) / 1000;
+step('done');
+const out = join(root, 'bench/results.json');
+await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${caption(results)}\n\n${table(results)}\n\n${out}`);
