@@ -70,7 +70,9 @@ async function render(req: Request, env: Env, origin: string, first: boolean): P
   const started = performance.now();
   const card = await currentCard(article, variant, { config: ctx.config, origin, assets: ctx.assets, jpeg: ctx.jpeg });
   const hashed = performance.now();
-  const rendered = await renderCard(card.input, { assets: ctx.assets, photos: ctx.photos, images: env.IMAGES }, { encoding: body.encoding ?? 'compact' });
+  const rendered = await renderCard(card.input, { assets: ctx.assets, photos: ctx.photos, images: env.IMAGES }, // `compact` is the renderer's default pipeline (which also picks the quick PNG for cards headed to
+  // JPEG); `resvg` swaps in resvg's own asPng() for comparison.
+  body.encoding === 'resvg' ? { encoding: 'resvg' } : {});
   const ended = performance.now();
   if (rendered.template !== template) throw new Error(`asked for a ${template} card, got ${rendered.template} (${rendered.fallback})`);
   return Response.json({
