@@ -77,6 +77,17 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect(logged.map((l) => l.reason)).toEqual(['not-published', 'not-published', 'not-published', 'unknown-variant', 'unknown-variant']);
   });
 
+  it('answers with the default image, not an error, when the database fails', async () => {
+    const path = await currentCardPath(SEED_ID, 'og');
+    const brokenDb = { prepare: () => { throw new Error('D1 unavailable'); } } as unknown as D1Database;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const res = await createApp().request(`${ORIGIN}${path}`, {}, { ...env, DB: brokenDb });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(await bytesOf(res)).toEqual(await defaultImageBytes());
+    expect(JSON.parse(String(warn.mock.calls.at(-1)![0]))).toMatchObject({ event: 'card-default-image', articleId: SEED_ID, reason: 'Error: D1 unavailable' });
+  });
+
   it('answers a failed render with the default image and logs the article and the reason', async () => {
     // Static assets that cannot be read, and a headline in a script (Cyrillic) whose font subset no
     // earlier render has cached: loading its font fails, and so does reading the default image.

@@ -36,11 +36,10 @@ cards.get('/card/:id/:file', async (c) => {
   const id = c.req.param('id');
   const file = FILE.exec(c.req.param('file'))?.groups;
   if (!file || !isCardVariant(file.variant!)) return defaultImage(c, id, 'unknown-variant');
-  const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
-  // Drafts are invisible on every public route: their card is the default image too.
-  if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published');
-
   try {
+    const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
+    // Drafts are invisible on every public route: their card is the default image too.
+    if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published');
     const card = await currentCardFor(c, stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
       return new Response(null, { status: 302, headers: { location: card.url, 'cache-control': SHORT_CACHE } });
@@ -54,12 +53,21 @@ cards.get('/card/:id/:file', async (c) => {
       store: c.var.cardStore,
       cache: c.var.edgeCache,
       render: (current) => c.var.renderCard(current.input),
-      waitUntil: (p) => c.executionCtx.waitUntil(p),
+      waitUntil: (p) => keepAlive(c, p),
     });
   } catch (err) {
     return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
+
+/** Storage writes outlive the response where the runtime allows it (ExecutionContext.waitUntil). */
+function keepAlive(c: AppContext, promise: Promise<unknown>): void {
+  try {
+    c.executionCtx.waitUntil(promise);
+  } catch {
+    // No execution context (a direct app.request call): the write simply runs on its own.
+  }
+}
 
 // A 1x1 transparent PNG: the answer of last resort when even the default image cannot be read.
 const BLANK_PNG = Uint8Array.from(
