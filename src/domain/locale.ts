@@ -22,3 +22,15 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
 export function formatArticleDate(iso: string, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(new Date(iso));
 }
+
+/** Date and time, e.g. "March 20, 2026 at 4:05 PM" or "2026年3月20日 16:05", for update notes. */
+export function formatArticleDateTime(iso: string, lang: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+const UPDATED: Record<string, string> = { ja: '更新', ko: '수정', zh: '更新' };
+
+/** The word before an update time, in the article's language (English elsewhere). */
+export function updatedLabel(lang: string): string {
+  return UPDATED[lang.split('-')[0]!.toLowerCase()] ?? 'updated';
+}

@@ -1,7 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { byline, type Article } from '../../src/domain/article';
 import type { HeadTag } from '../../src/domain/head-tags';
-import { formatArticleDate, textDirection } from '../../src/domain/locale';
+import { formatArticleDate, formatArticleDateTime, textDirection, updatedLabel } from '../../src/domain/locale';
 import type { SiteConfig } from '../../src/domain/site-config';
 import { HeadTags } from './head-tags';
 import { Layout } from './layout';
@@ -31,7 +31,7 @@ export const ArticlePage: FC<ArticlePageProps> = ({ article, config, tags, share
           <time datetime={article.publishedAt}>{formatArticleDate(article.publishedAt, article.lang, config.timeZone)}</time>
           {modified ? (
             <span class="updated">
-              {' '}(updated <time datetime={modified}>{formatArticleDate(modified, article.lang, config.timeZone)}</time>)
+              ({updatedLabel(article.lang)} <time datetime={modified}>{formatArticleDateTime(modified, article.lang, config.timeZone)}</time>)
             </span>
           ) : null}
         </p>
