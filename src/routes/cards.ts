@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN } from '../domain/article';
 import { isCardVariant, type CardVariant } from '../domain/card-variants';
+import { afterResponse } from '../http/after-response';
 import { assetReader } from '../render/assets';
 import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
 import { currentCard, type CurrentCard } from '../render/card-version';
@@ -53,21 +54,12 @@ cards.get('/card/:id/:file', async (c) => {
       store: c.var.cardStore,
       cache: c.var.edgeCache,
       render: (current) => c.var.renderCard(current.input),
-      waitUntil: (p) => keepAlive(c, p),
+      waitUntil: (p) => void afterResponse(c, p),
     });
   } catch (err) {
     return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
-
-/** Storage writes outlive the response where the runtime allows it (ExecutionContext.waitUntil). */
-function keepAlive(c: AppContext, promise: Promise<unknown>): void {
-  try {
-    c.executionCtx.waitUntil(promise);
-  } catch {
-    // No execution context (a direct app.request call): the write simply runs on its own.
-  }
-}
 
 // A 1x1 transparent PNG: the answer of last resort when even the default image cannot be read.
 const BLANK_PNG = Uint8Array.from(

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context';
 import { utcDay } from '../domain/share-click-store';
 import type { ShareNetworkId } from '../domain/site-config';
+import { afterResponse } from '../http/after-response';
 
 /**
  * Link prefetchers and HEAD probes are not readers clicking: don't count them (Fetch `Sec-Purpose`,
@@ -22,12 +23,5 @@ export async function countShareClick(c: AppContext, articleId: string, network:
   const write = c.var.shareClicks.record(articleId, network, utcDay(new Date())).catch((err: unknown) => {
     console.error(JSON.stringify({ event: 'share-click-not-counted', articleId, network, error: String(err) }));
   });
-  let ctx: { waitUntil(promise: Promise<unknown>): void } | undefined;
-  try {
-    ctx = c.executionCtx;
-  } catch {
-    ctx = undefined; // Hono throws when there is no execution context (plain app.request calls).
-  }
-  if (ctx) ctx.waitUntil(write);
-  else await write;
+  await afterResponse(c, write);
 }

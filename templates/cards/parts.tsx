@@ -174,3 +174,16 @@ export function CardHead(props: {
     </div>
   );
 }
+
+/**
+ * The text a card sets, by style, for font planning: headline, masthead, the bold small text every
+ * card carries (section, label, byline) and the template's own regular text.
+ */
+export function cardTexts(input: CardInput, regular: (string | undefined)[]): Record<TextStyle, string> {
+  return {
+    headline: input.headline,
+    brand: input.site.name,
+    textBold: [input.section, input.label?.text, input.byline].filter(Boolean).join('\n'),
+    text: regular.filter(Boolean).join('\n'),
+  };
+}

@@ -2,7 +2,7 @@
 import type { CardInput } from '../../src/domain/card-input';
 import type { CardVariant } from '../../src/domain/card-variants';
 import type { CardTemplateModule, CardTemplateProps } from './template';
-import { CardHead, cardHeadHeight, Lines, Meta, fitLine, metaHeight, satoriLocale } from './parts';
+import { CardHead, cardHeadHeight, cardTexts, Lines, Meta, fitLine, metaHeight, satoriLocale } from './parts';
 import { INK, PAPER } from './theme';
 
 /**
@@ -31,12 +31,7 @@ const LAYOUT = {
 } as const satisfies Record<CardVariant, unknown>;
 
 function texts(input: CardInput) {
-  return {
-    headline: input.headline,
-    brand: input.site.name,
-    textBold: [input.section, input.label?.text, input.byline].filter(Boolean).join('\n'),
-    text: [input.date, input.photo?.credit].filter(Boolean).join('\n'),
-  };
+  return cardTexts(input, [input.date, input.photo?.credit]);
 }
 
 /** The photo card: the article's photo, cropped around its focal point, beside or above the headline. */

@@ -2,7 +2,7 @@
 import type { CardInput } from '../../src/domain/card-input';
 import type { CardVariant } from '../../src/domain/card-variants';
 import type { CardTemplateModule, CardTemplateProps } from './template';
-import { CardHead, cardHeadHeight, Lines, Meta, metaHeight, satoriLocale } from './parts';
+import { CardHead, cardHeadHeight, cardTexts, Lines, Meta, metaHeight, satoriLocale } from './parts';
 import { INK, MUTED, PAPER } from './theme';
 
 /** Sizes of the typographic card per variant, in pixels. */
@@ -26,12 +26,7 @@ const LAYOUT = {
 } as const satisfies Record<CardVariant, unknown>;
 
 function texts(input: CardInput) {
-  return {
-    headline: input.headline,
-    brand: input.site.name,
-    textBold: [input.section, input.label?.text, input.byline].filter(Boolean).join('\n'),
-    text: [input.description, input.date].join('\n'),
-  };
+  return cardTexts(input, [input.description, input.date]);
 }
 
 /** The text card: masthead, label, a large serif headline and, when there is room, the deck. */
