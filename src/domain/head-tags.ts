@@ -3,6 +3,7 @@ import { formatArticleDate, ogLocale } from './locale';
 import type { ShareImage } from './share-image';
 import type { SiteConfig } from './site-config';
 import { truncateText } from './text';
+import { toWellFormed } from './text-hygiene';
 
 /** One element of an article page's `<head>`, in the order it is written. */
 export type HeadTag =
@@ -28,7 +29,7 @@ export const TAG_LIMITS = { description: 300, twitterDescription: 200, alt: 420,
 
 /** The oEmbed endpoint URL for discovery (oembed.com §4: only `url` and `format` in the href). */
 export function oembedDiscoveryUrl(origin: string, canonicalUrl: string, format: 'json' | 'xml'): string {
-  return `${origin}/oembed?url=${encodeURIComponent(canonicalUrl)}&format=${format}`;
+  return `${origin}/oembed?url=${encodeURIComponent(toWellFormed(canonicalUrl))}&format=${format}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { shareDescription, shareHeadline, type Article } from './article';
+import { toWellFormed } from './text-hygiene';
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
 import { shareImageFor } from './share-image';
 import {
@@ -79,7 +80,8 @@ function decodeKey(pair: string): string {
  * from the one built here.
  */
 function encodeValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate has no UTF-8 form and makes encodeURIComponent throw: it becomes U+FFFD.
+  return encodeURIComponent(toWellFormed(value)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** A query string with every value percent-encoded (spaces as %20, as mailto: requires). */

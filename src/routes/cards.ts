@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN } from '../domain/article';
 import { isCardVariant, type CardVariant } from '../domain/card-variants';
 import { afterResponse } from '../http/after-response';
+import { headerUrl } from '../http/redirect';
 import { assetReader } from '../render/assets';
 import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
 import { currentCard, type CurrentCard } from '../render/card-version';
@@ -43,7 +44,7 @@ cards.get('/card/:id/:file', async (c) => {
     if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published');
     const card = await currentCardFor(c, stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
-      return new Response(null, { status: 302, headers: { location: card.url, 'cache-control': SHORT_CACHE } });
+      return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
     }
     const etag = etagOf(card);
     if (matchesEtag(c.req.header('if-none-match'), etag)) {

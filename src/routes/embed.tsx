@@ -6,6 +6,7 @@ import { cardImagesFor } from './card-images';
 import { CARD_LAYOUTS } from '../domain/embed-card-layout';
 import { embedContentSecurityPolicy } from '../http/content-security-policy';
 import { problem } from '../http/problem';
+import { redirectTo } from '../http/redirect';
 import { EMBED_CARD_SCRIPT } from '../../templates/embed/card-script';
 import { embedCardCss } from '../../templates/embed/card-style';
 import { EMBED_HOST_SCRIPT } from '../../templates/embed/host-script';
@@ -69,7 +70,7 @@ embed.get('/embed/:id/open', async (c) => {
   const stored = await publishedArticle(c, c.req.param('id'));
   if (!stored) return notFoundPage(c);
   c.header('cache-control', CARD_CACHE);
-  return c.redirect(stored.article.url, 302);
+  return redirectTo(c, stored.article.url, 302);
 });
 
 embed.get('/embed.js', (c) =>

@@ -6,6 +6,7 @@ import { SHARE_UI_TEXT, shareLanguage } from '../domain/share-labels';
 import { mastodonShareUrl, shareLinkFor, shareRedirectPath } from '../domain/share-links';
 import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site-config';
 import { problem } from '../http/problem';
+import { redirectTo } from '../http/redirect';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
 import { publishedArticle } from './pages';
 import { countShareClick } from './share-clicks';
@@ -21,7 +22,7 @@ export const shareRedirects = new Hono<AppEnv>();
 function uncachedRedirect(c: AppContext, location: string) {
   c.header('cache-control', 'no-store');
   c.header('x-robots-tag', 'noindex, nofollow');
-  return c.redirect(location, 302);
+  return redirectTo(c, location, 302);
 }
 
 /** The enabled network and published article of a share URL, or a 404 problem. */
