@@ -107,6 +107,17 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
 
   const textInput = input.template === 'text' ? input : withoutPhoto(input);
   const drawn = await draw(textInput, deps, timings, options.encoding);
+  // A photo card is announced as JPEG wherever the Images binding is (see cardFormatFor): its text
+  // fallback is a JPEG too, so the bytes agree with the URL's extension and og:image:type.
+  if (output === 'auto' && input.template === 'photo' && deps.images) {
+    const t = Date.now();
+    const jpeg = await encodeJpeg(deps.images, drawn.png, JPEG_QUALITIES[0]!);
+    lap('encode', t);
+    if (jpeg.byteLength > CARD_BYTE_BUDGET) {
+      throw new CardRenderError(`text card is ${jpeg.byteLength} bytes as JPEG, over the ${CARD_BYTE_BUDGET} byte budget`);
+    }
+    return { ...done(jpeg, 'image/jpeg', textInput, drawn, timings, started), ...(fallback ? { fallback } : {}) };
+  }
   if (output === 'auto' && drawn.png.byteLength > CARD_BYTE_BUDGET) {
     throw new CardRenderError(`text card is ${drawn.png.byteLength} bytes, over the ${CARD_BYTE_BUDGET} byte budget`);
   }

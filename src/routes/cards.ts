@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { isCardVariant, type CardVariant } from '../domain/card-variants';
+import { isCardVariant, type CardFormat, type CardVariant } from '../domain/card-variants';
 import { afterResponse } from '../http/after-response';
 import { headerUrl } from '../http/redirect';
 import { assetReader } from '../render/assets';
 import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
 import { currentCard, type CurrentCard } from '../render/card-version';
+import { defaultImageOf } from '../render/default-image';
 
 /**
  * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
@@ -14,7 +15,8 @@ import { currentCard, type CurrentCard } from '../render/card-version';
  * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
  *   headline reaches networks that kept the old URL.
  * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant or a
- *   failed render all answer 200 with the site's default image, briefly cached, and log why.
+ *   failed render all answer 200 with the site's default image, briefly cached, and log why. Every
+ *   answer is of the type the URL's extension promises (`.jpg`: JPEG bytes, `image/jpeg`).
  */
 export const cards = new Hono<AppEnv>();
 
@@ -37,11 +39,13 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 cards.get('/card/:id/:file', async (c) => {
   const id = c.req.param('id');
   const file = FILE.exec(c.req.param('file'))?.groups;
-  if (!file || !isCardVariant(file.variant!)) return defaultImage(c, id, 'unknown-variant');
+  // Whatever answers this URL is of the type its extension promises, the default image included.
+  const format = promisedFormat(c.req.param('file'));
+  if (!file || !isCardVariant(file.variant!)) return defaultImage(c, id, 'unknown-variant', format);
   try {
     const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
     // Drafts are invisible on every public route: their card is the default image too.
-    if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published');
+    if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published', format);
     const card = await currentCardFor(c, stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
       return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
@@ -58,28 +62,19 @@ cards.get('/card/:id/:file', async (c) => {
       waitUntil: (p) => void afterResponse(c, p),
     });
   } catch (err) {
-    return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+    return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err), format);
   }
 });
 
-// A 1x1 transparent PNG: the answer of last resort when even the default image cannot be read.
-const BLANK_PNG = Uint8Array.from(
-  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
-  (ch) => ch.charCodeAt(0),
-);
-
-async function defaultImage(c: AppContext, articleId: string, reason: string): Promise<Response> {
+async function defaultImage(c: AppContext, articleId: string, reason: string, format: CardFormat): Promise<Response> {
   console.warn(JSON.stringify({ event: 'card-default-image', articleId, path: c.req.path, reason }));
-  const headers = { 'cache-control': SHORT_CACHE, 'x-card-template': 'default' };
-  try {
-    const res = await assetReader(c.env.ASSETS)(c.var.config.defaultImage.path);
-    if (res.ok) {
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      return new Response(bytes, { headers: { ...headers, 'content-type': res.headers.get('content-type') ?? 'image/png', 'content-length': String(bytes.byteLength) } });
-    }
-    await res.body?.cancel();
-  } catch {
-    // fall through to the blank image
-  }
-  return new Response(BLANK_PNG, { headers: { ...headers, 'content-type': 'image/png', 'content-length': String(BLANK_PNG.byteLength) } });
+  const { bytes, contentType } = await defaultImageOf(format, c.var.config.defaultImage.path, { assets: assetReader(c.env.ASSETS), images: c.env.IMAGES });
+  return new Response(bytes, {
+    headers: { 'cache-control': SHORT_CACHE, 'x-card-template': 'default', 'content-type': contentType, 'content-length': String(bytes.byteLength) },
+  });
+}
+
+/** The format a card path promises by its extension (`.jpg`/`.jpeg` JPEG, anything else PNG). */
+function promisedFormat(file: string): CardFormat {
+  return /\.jpe?g$/i.test(file) ? 'jpg' : 'png';
 }
