@@ -3,17 +3,17 @@
 // work, so in-Worker timings are real. Every endpoint takes the article as JSON, so nothing but the
 // measured work touches the isolate before its first render.
 import { siteConfigFor } from '../src/config';
-import { articleSchema, type Article } from '../src/domain/article';
-import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } from '../src/domain/card-variants';
+import { articleSchema, type Article } from '../src/domain/article/article';
+import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } from '../src/domain/card/card-variants';
 import type { Env } from '../src/env';
-import { assetReader } from '../src/render/assets';
+import { assetReader } from '../src/adapters/assets';
 import { deliverCard, type CardSource } from '../src/render/card-delivery';
 import { currentCard, type CurrentCard } from '../src/render/card-version';
 import { renderCard } from '../src/render/render-card';
 import type { PngEncoding } from '../src/render/rasterise';
-import { createEdgeCache } from '../src/storage/edge-cache';
-import { createPhotoSource } from '../src/storage/photo-source';
-import { createR2CardStore } from '../src/storage/r2-card-store';
+import { createEdgeCache } from '../src/adapters/edge-cache';
+import { createPhotoSource } from '../src/adapters/photo-source';
+import { createR2CardStore } from '../src/adapters/r2-card-store';
 
 interface BenchRequest {
   article: unknown;

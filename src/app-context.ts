@@ -1,12 +1,12 @@
 import type { Context } from 'hono';
-import type { ArticleStore } from './domain/article-store';
-import type { CardInput } from './domain/card-input';
-import type { CardObjectStore } from './domain/card-store';
+import type { ArticleStore } from './domain/article/article-store';
+import type { CardInput } from './domain/card/card-input';
+import type { CardObjectStore } from './domain/card/ports';
 import type { RenderedCard } from './render/render-card';
-import type { EdgeCache } from './storage/edge-cache';
-import type { ShareClickStore } from './domain/share-click-store';
-import type { SiteConfig } from './domain/site-config';
-import type { PhotoSource } from './storage/photo-source';
+import type { EdgeCache } from './adapters/edge-cache';
+import type { ShareClickStore } from './domain/share/share-click-store';
+import type { SiteConfig } from './domain/site/site-config';
+import type { PhotoSource } from './adapters/photo-source';
 import type { Env } from './env';
 
 /** What every route finds on the context, set once per request in src/app.ts. */

@@ -4,7 +4,7 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
 import { siteConfigFor } from './config';
-import type { SiteConfig } from './domain/site-config';
+import type { SiteConfig } from './domain/site/site-config';
 import { onError, onNotFound } from './http/on-error';
 import { articlesApi } from './routes/api-articles';
 import { cards } from './routes/cards';
@@ -16,13 +16,13 @@ import { pages } from './routes/pages';
 import { shareApi } from './routes/api-share';
 import { shareBar } from './routes/share-bar';
 import { shareRedirects } from './routes/share-redirects';
-import { createD1ArticleStore } from './storage/d1-article-store';
-import { createD1ShareClickStore } from './storage/d1-share-click-store';
-import { assetReader } from './render/assets';
-import { createPhotoSource } from './storage/photo-source';
+import { createD1ArticleStore } from './adapters/d1-article-store';
+import { createD1ShareClickStore } from './adapters/d1-share-click-store';
+import { assetReader } from './adapters/assets';
+import { createPhotoSource } from './adapters/photo-source';
 import { renderCard } from './render/render-card';
-import { createR2CardStore } from './storage/r2-card-store';
-import { createEdgeCache } from './storage/edge-cache';
+import { createR2CardStore } from './adapters/r2-card-store';
+import { createEdgeCache } from './adapters/edge-cache';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */

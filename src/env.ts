@@ -1,4 +1,4 @@
-import type { CardJob } from './domain/card-job';
+import type { CardJob } from './domain/card/card-job';
 
 /** Bindings, secrets and variables of the Worker (wrangler.toml). */
 export interface Env {

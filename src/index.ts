@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from './app';
 import { siteConfigFor } from './config';
-import type { CardJob } from './domain/card-job';
+import type { CardJob } from './domain/card/card-job';
 import type { Env } from './env';
 import { consumeCardJobs } from './queue/render-jobs';
 

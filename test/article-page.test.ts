@@ -1,10 +1,10 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../fixtures';
-import { articleSchema, byline, shareDescription, shareHeadline } from '../src/domain/article';
-import { TAG_LIMITS } from '../src/domain/head-tags';
-import { ogLocale } from '../src/domain/locale';
-import { graphemeLength } from '../src/domain/text';
+import { articleSchema, byline, shareDescription, shareHeadline } from '../src/domain/article/article';
+import { TAG_LIMITS } from '../src/domain/head/head-tags';
+import { ogLocale } from '../src/domain/article/locale';
+import { graphemeLength } from '../src/domain/typography/text';
 import { authed, call, loadFixtures, ORIGIN, putArticle } from './helpers';
 
 const published = fixtures.filter((f) => f.status === 'published').map((f) => articleSchema.parse(f));

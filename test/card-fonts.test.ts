@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../fixtures';
-import { articleSchema } from '../src/domain/article';
-import { buildCardInput } from '../src/domain/card-input';
-import { CARD_TEMPLATES } from '../src/domain/card-variants';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { articleSchema } from '../src/domain/article/article';
+import { buildCardInput } from '../src/domain/card/card-input';
+import { CARD_TEMPLATES } from '../src/domain/card/card-variants';
+import { parseSiteConfig } from '../src/domain/site/site-config';
+import { assetReader } from '../src/adapters/assets';
 import { emojiImage } from '../src/render/emoji';
 import { isEmoji, loadCardFonts, loadFontManifest, type TextStyle } from '../src/render/fonts';
 import { CARD_TEMPLATE_MODULES } from '../templates/cards';

@@ -1,4 +1,4 @@
-import { parseSiteConfig, type SiteConfig } from '../domain/site-config';
+import { parseSiteConfig, type SiteConfig } from '../domain/site/site-config';
 
 const cache = new WeakMap<object, SiteConfig>();
 

@@ -1,11 +1,11 @@
 import { siteConfigFor } from '../config';
-import { createD1ArticleStore } from '../storage/d1-article-store';
-import { createPhotoSource } from '../storage/photo-source';
-import { createR2CardStore } from '../storage/r2-card-store';
-import type { CardJob } from '../domain/card-job';
-import { CARD_VARIANTS, type CardVariant } from '../domain/card-variants';
+import { createD1ArticleStore } from '../adapters/d1-article-store';
+import { createPhotoSource } from '../adapters/photo-source';
+import { createR2CardStore } from '../adapters/r2-card-store';
+import type { CardJob } from '../domain/card/card-job';
+import { CARD_VARIANTS, type CardVariant } from '../domain/card/card-variants';
 import type { Env } from '../env';
-import { assetReader } from '../render/assets';
+import { assetReader } from '../adapters/assets';
 import { storeCard } from '../render/card-delivery';
 import { currentCard } from '../render/card-version';
 import { renderCard } from '../render/render-card';

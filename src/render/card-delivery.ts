@@ -1,5 +1,5 @@
-import type { CardObjectStore } from '../domain/card-store';
-import type { EdgeCache } from '../storage/edge-cache';
+import type { CardObjectStore } from '../domain/card/ports';
+import type { EdgeCache } from '../adapters/edge-cache';
 import type { CurrentCard } from './card-version';
 import type { RenderedCard } from './render-card';
 import { createSingleFlight } from './single-flight';

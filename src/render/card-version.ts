@@ -1,11 +1,11 @@
-import type { Article } from '../domain/article';
-import { buildCardInput, type CardInput } from '../domain/card-input';
-import { cardHash, cardObjectKey } from '../domain/card-hash';
-import type { CardFormat, CardVariant } from '../domain/card-variants';
-import { cardFormatFor, cardUrl } from '../domain/share-image';
-import type { SiteConfig } from '../domain/site-config';
+import type { Article } from '../domain/article/article';
+import { buildCardInput, type CardInput } from '../domain/card/card-input';
+import { cardHash, cardObjectKey } from '../domain/card/card-hash';
+import type { CardFormat, CardVariant } from '../domain/card/card-variants';
+import { cardFormatFor, cardUrl } from '../domain/card/card-url';
+import type { SiteConfig } from '../domain/site/site-config';
 import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
-import type { AssetReader } from './assets';
+import type { AssetReader } from '../adapters/assets';
 import { loadFontManifest } from './fonts';
 
 /** An article's card as it is now: what to render, its content hash, URL and storage key. */

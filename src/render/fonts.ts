@@ -1,8 +1,8 @@
 import opentype, { type Font as ParsedFont } from '@shuding/opentype.js';
 import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
-import { faceOrder, planFonts, type FontManifest, type FontRequest, type TextRole } from '../domain/font-plan';
-import type { MeasureText } from '../domain/text-fit';
-import { readAsset, type AssetReader } from './assets';
+import { faceOrder, planFonts, type FontManifest, type FontRequest, type TextRole } from '../domain/typography/font-plan';
+import type { MeasureText } from '../domain/typography/fit-lines';
+import { readAsset, type AssetReader } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
 import type { TextStyle } from '../../templates/cards/template';
 

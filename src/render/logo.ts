@@ -1,4 +1,4 @@
-import { readAsset, type AssetReader } from './assets';
+import { readAsset, type AssetReader } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
 import { dataUri } from './data-uri';
 

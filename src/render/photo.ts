@@ -1,6 +1,6 @@
 import { imageSize } from 'image-size';
-import { coverSize, type Size } from '../domain/focal-crop';
-import type { PhotoSource } from '../storage/photo-source';
+import { coverSize, type Size } from '../domain/card/focal-crop';
+import type { PhotoSource } from '../adapters/photo-source';
 import { dataUri } from './data-uri';
 import { scaleToJpeg } from './rasterise';
 

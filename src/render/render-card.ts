@@ -1,11 +1,11 @@
 import satori from 'satori/standalone';
-import { withoutPhoto, type CardInput } from '../domain/card-input';
-import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
-import { fitText } from '../domain/text-fit';
-import type { PhotoSource } from '../storage/photo-source';
+import { withoutPhoto, type CardInput } from '../domain/card/card-input';
+import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card/card-variants';
+import { coverPlacement } from '../domain/card/focal-crop';
+import { fitText } from '../domain/typography/fit-lines';
+import type { PhotoSource } from '../adapters/photo-source';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import type { AssetReader } from './assets';
+import type { AssetReader } from '../adapters/assets';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
-import type { UpsertResult } from '../domain/article-store';
-import { compileUrlPatterns } from '../domain/url-patterns';
+import { ARTICLE_ID_PATTERN, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article/article';
+import type { UpsertResult } from '../domain/article/article-store';
+import { compileUrlPatterns } from '../domain/site/url-patterns';
 import { requireIngestToken } from '../http/auth';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
-import { InvalidCursorError } from '../storage/d1-article-store';
+import { InvalidCursorError } from '../adapters/d1-article-store';
 import { notifyArticleChanges } from './article-events';
 
 /** One article is a few KB; 1 MiB leaves room for long bodies. A batch holds at most 100. */

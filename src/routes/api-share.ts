@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { isCalendarDay, summariseClicks } from '../domain/share-click-store';
-import { buildShareLinks, shareRedirectPath } from '../domain/share-links';
+import { ARTICLE_ID_PATTERN } from '../domain/article/article';
+import { isCalendarDay, summariseClicks } from '../domain/share/share-click-store';
+import { buildShareLinks, shareRedirectPath } from '../domain/share/share-links';
 import { requireIngestToken } from '../http/auth';
 import { problem } from '../http/problem';
 import { publishedArticle } from './pages';

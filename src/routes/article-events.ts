@@ -1,8 +1,8 @@
 import type { AppContext } from '../app-context';
-import type { Article, StoredArticle } from '../domain/article';
-import type { UpsertResult } from '../domain/article-store';
-import type { CardJob } from '../domain/card-job';
-import { CARD_VARIANTS, type CardVariant } from '../domain/card-variants';
+import type { Article, StoredArticle } from '../domain/article/article';
+import type { UpsertResult } from '../domain/article/article-store';
+import type { CardJob } from '../domain/card/card-job';
+import { CARD_VARIANTS, type CardVariant } from '../domain/card/card-variants';
 import { currentCardFor } from './cards';
 
 const VARIANTS = Object.keys(CARD_VARIANTS) as CardVariant[];

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import type { Article } from '../domain/article';
-import { buildHeadTags, type HeadTag } from '../domain/head-tags';
+import type { Article } from '../domain/article/article';
+import { buildHeadTags, type HeadTag } from '../domain/head/head-tags';
 import { cardImagesFor, type CardImages } from './card-images';
 
 /** Head tags of an article as served from this deployment. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import type { Article } from '../domain/article';
-import { shareImageFor, squareCardImageFor, type ShareImage } from '../domain/share-image';
+import type { Article } from '../domain/article/article';
+import { shareImageFor, squareCardImageFor, type ShareImage } from '../domain/card/card-url';
 import { currentCardFor } from './cards';
 
 /** The share cards of an article as this deployment serves them. */

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { isCardVariant, type CardVariant } from '../domain/card-variants';
+import { ARTICLE_ID_PATTERN } from '../domain/article/article';
+import { isCardVariant, type CardVariant } from '../domain/card/card-variants';
 import { afterResponse } from '../http/after-response';
-import { assetReader } from '../render/assets';
+import { assetReader } from '../adapters/assets';
 import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
 import { currentCard, type CurrentCard } from '../render/card-version';
 

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../app-context';
-import { CARD_THEMES, embedCardModel } from '../domain/embed-card';
+import { CARD_THEMES, embedCardModel } from '../domain/embed/embed-model';
 import { cardImagesFor } from './card-images';
-import { CARD_LAYOUTS } from '../domain/embed-card-layout';
+import { CARD_LAYOUTS } from '../domain/embed/embed-layout';
 import { embedContentSecurityPolicy } from '../http/content-security-policy';
 import { problem } from '../http/problem';
 import { EMBED_CARD_SCRIPT } from '../../templates/embed/card-script';
 import { embedCardCss } from '../../templates/embed/card-style';
 import { EMBED_HOST_SCRIPT } from '../../templates/embed/host-script';
-import { EmbedCard, EmbedUnavailable } from '../../templates/pages/embed-card';
+import { EmbedCard, EmbedUnavailable } from '../../templates/embed/embed-page';
 import { notFoundPage, publishedArticle } from './pages';
 
 /**

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppContext, AppEnv } from '../app-context';
-import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed';
-import { oembedXml } from '../domain/oembed-xml';
-import { compileUrlPatterns } from '../domain/url-patterns';
+import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed/oembed';
+import { oembedXml } from '../domain/oembed/oembed-xml';
+import { compileUrlPatterns } from '../domain/site/url-patterns';
 import { cardImagesFor } from './card-images';
 import { problem } from '../http/problem';
 import { publishedArticle } from './pages';

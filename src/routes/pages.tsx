@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { shareBarModel } from '../domain/share-bar-model';
-import { InvalidCursorError } from '../storage/d1-article-store';
+import { ARTICLE_ID_PATTERN } from '../domain/article/article';
+import { shareBarModel } from '../domain/share/share-bar-model';
+import { InvalidCursorError } from '../adapters/d1-article-store';
 import { ArticlePage } from '../../templates/pages/article-page';
 import { HomePage } from '../../templates/pages/home-page';
 import { NotFoundPage } from '../../templates/pages/not-found-page';

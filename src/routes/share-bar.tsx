@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv } from '../app-context';
-import { shareBarModel } from '../domain/share-bar-model';
+import { shareBarModel } from '../domain/share/share-bar-model';
 import { problem } from '../http/problem';
 import { ShareBar } from '../../templates/share/share-bar';
 import { publishedArticle } from './pages';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import { utcDay } from '../domain/share-click-store';
-import type { ShareNetworkId } from '../domain/site-config';
+import { utcDay } from '../domain/share/share-click-store';
+import type { ShareNetworkId } from '../domain/site/site-config';
 import { afterResponse } from '../http/after-response';
 
 /**

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import type { Article } from '../domain/article';
-import { parseMastodonInstance } from '../domain/mastodon-instance';
-import { SHARE_UI_TEXT, shareLanguage } from '../domain/share-labels';
-import { mastodonShareUrl, shareLinkFor, shareRedirectPath } from '../domain/share-links';
-import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site-config';
+import type { Article } from '../domain/article/article';
+import { parseMastodonInstance } from '../domain/share/mastodon-instance';
+import { SHARE_UI_TEXT, shareLanguage } from '../domain/share/share-labels';
+import { mastodonShareUrl, shareLinkFor, shareRedirectPath } from '../domain/share/share-links';
+import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site/site-config';
 import { problem } from '../http/problem';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
 import { publishedArticle } from './pages';

@@ -1,6 +1,6 @@
 /** @jsxImportSource satori/jsx */
-import type { CardInput, LabelTone } from '../../src/domain/card-input';
-import type { FittedText } from '../../src/domain/text-fit';
+import type { CardInput, LabelTone } from '../../src/domain/card/card-input';
+import type { FittedText } from '../../src/domain/typography/fit-lines';
 import type { Fit, TextStyle } from './template';
 import { HAIRLINE, INK, MUTED, labelColour } from './theme';
 

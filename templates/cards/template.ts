@@ -1,8 +1,8 @@
 import type { JSXElement } from 'satori/jsx';
-import type { CardInput } from '../../src/domain/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
-import type { CoverPlacement, Size } from '../../src/domain/focal-crop';
-import type { FittedText } from '../../src/domain/text-fit';
+import type { CardInput } from '../../src/domain/card/card-input';
+import type { CardTemplate, CardVariant } from '../../src/domain/card/card-variants';
+import type { CoverPlacement, Size } from '../../src/domain/card/focal-crop';
+import type { FittedText } from '../../src/domain/typography/fit-lines';
 
 /**
  * Text styles of card templates: headline (serif, bold; CJK faces first for CJK articles), text and

@@ -1,4 +1,4 @@
-import { CARD_BORDER, CARD_TIERS, PHOTO_RATIO, type CardTier } from '../../src/domain/embed-card-layout';
+import { CARD_BORDER, CARD_TIERS, PHOTO_RATIO, type CardTier } from '../../src/domain/embed/embed-layout';
 
 const tierVars = (t: CardTier) =>
   [

@@ -1,10 +1,10 @@
-import { articleSchema, type ArticleInput } from '../../src/domain/article';
-import { buildCardInput } from '../../src/domain/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
-import { parseSiteConfig } from '../../src/domain/site-config';
-import { assetReader } from '../../src/render/assets';
+import { articleSchema, type ArticleInput } from '../../src/domain/article/article';
+import { buildCardInput } from '../../src/domain/card/card-input';
+import type { CardTemplate, CardVariant } from '../../src/domain/card/card-variants';
+import { parseSiteConfig } from '../../src/domain/site/site-config';
+import { assetReader } from '../../src/adapters/assets';
 import { renderCard, type RenderedCard } from '../../src/render/render-card';
-import { createPhotoSource } from '../../src/storage/photo-source';
+import { createPhotoSource } from '../../src/adapters/photo-source';
 
 /** What a golden image is: a fixture drawn with a template in a variant. */
 export interface GoldenCase {

@@ -1,8 +1,8 @@
-import { byline, shareDescription, shareHeadline, type Article } from './article';
-import { formatArticleDate, ogLocale } from './locale';
-import type { ShareImage } from './share-image';
-import type { SiteConfig } from './site-config';
-import { truncateText } from './text';
+import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
+import { formatArticleDate, ogLocale } from '../article/locale';
+import type { ShareImage } from '../card/card-url';
+import type { SiteConfig } from '../site/site-config';
+import { truncateText } from '../typography/text';
 
 /** One element of an article page's `<head>`, in the order it is written. */
 export type HeadTag =

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-import type { CardTheme, EmbedCardModel } from '../../src/domain/embed-card';
-import type { CardLayout } from '../../src/domain/embed-card-layout';
+import type { CardTheme, EmbedCardModel } from '../../src/domain/embed/embed-model';
+import type { CardLayout } from '../../src/domain/embed/embed-layout';
 
 interface EmbedDocumentProps {
   lang: string;

@@ -1,6 +1,6 @@
-import { articleSchema, type Article, type StoredArticle } from '../domain/article';
-import type { ArticlePage, ArticleStore, UpsertResult } from '../domain/article-store';
-import { normaliseArticleUrl } from '../domain/url-patterns';
+import { articleSchema, type Article, type StoredArticle } from '../domain/article/article';
+import type { ArticlePage, ArticleStore, UpsertResult } from '../domain/article/article-store';
+import { normaliseArticleUrl } from '../domain/site/url-patterns';
 
 interface ArticleRow {
   id: string;

@@ -1,10 +1,10 @@
-import { shareDescription, shareHeadline, type Article } from './article';
+import { shareDescription, shareHeadline, type Article } from '../article/article';
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
-import { shareImageFor } from './share-image';
+import { shareImageFor } from '../card/card-url';
 import {
   codePointLength, fitText, graphemeMeasure, hashtagFor, X_MAX_WEIGHT, X_URL_WEIGHT, xWeightedLength,
 } from './share-text';
-import type { ShareNetworkId, SiteConfig } from './site-config';
+import type { ShareNetworkId, SiteConfig } from '../site/site-config';
 
 export interface ShareLink {
   network: ShareNetworkId;

@@ -1,8 +1,8 @@
-import { byline, shareDescription, shareHeadline, type Article } from './article';
-import type { CardText } from './embed-card-layout';
-import { formatArticleDate, textDirection } from './locale';
-import type { ShareImage } from './share-image';
-import type { SiteConfig } from './site-config';
+import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
+import type { CardText } from './embed-layout';
+import { formatArticleDate, textDirection } from '../article/locale';
+import type { ShareImage } from '../card/card-url';
+import type { SiteConfig } from '../site/site-config';
 
 export const CARD_THEMES = ['light', 'dark'] as const;
 export type CardTheme = (typeof CARD_THEMES)[number];

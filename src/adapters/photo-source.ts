@@ -1,4 +1,4 @@
-import type { AssetReader } from '../render/assets';
+import type { AssetReader } from './assets';
 
 /** Formats satori can decode: it reads neither WebP nor AVIF. */
 export type PhotoType = 'image/jpeg' | 'image/png';

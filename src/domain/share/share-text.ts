@@ -1,4 +1,4 @@
-import { graphemeLength, truncateText } from './text';
+import { graphemeLength, truncateText } from '../typography/text';
 
 /** What a network's composer counts: a measure of a text in that network's units. */
 export type TextMeasure = (text: string) => number;

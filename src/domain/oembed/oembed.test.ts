@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureById, SEED_ID } from '../../fixtures';
-import { articleSchema } from './article';
-import { embedCardModel } from './embed-card';
-import { cardHeight } from './embed-card-layout';
+import { fixtureById, SEED_ID } from '../../../fixtures';
+import { articleSchema } from '../article/article';
+import { embedCardModel } from '../embed/embed-model';
+import { cardHeight } from '../embed/embed-layout';
 import {
   buildOembed, EMBED_SANDBOX, embedFrame, embedHtml, embedPageUrl, oembedTarget, oembedThumbnail, parseOembedRequest,
 } from './oembed';
-import { shareImageFor, squareCardImageFor } from './share-image';
-import { parseSiteConfig } from './site-config';
-import { compileUrlPatterns } from './url-patterns';
+import { shareImageFor, squareCardImageFor } from '../card/card-url';
+import { parseSiteConfig } from '../site/site-config';
+import { compileUrlPatterns } from '../site/url-patterns';
 
 const config = parseSiteConfig({});
 const ORIGIN = 'https://presscard.example';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayNotStartLine } from './line-break';
-import { fitText, type MeasureText } from './text-fit';
+import { fitText, type MeasureText } from './fit-lines';
 
 // A stand-in for font metrics: every Latin grapheme is half an em wide, CJK and emoji a whole em.
 const measure: MeasureText = (text, size) => {

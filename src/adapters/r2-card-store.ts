@@ -1,5 +1,5 @@
-import { articleCardPrefix } from '../domain/card-hash';
-import type { CardObjectStore } from '../domain/card-store';
+import { articleCardPrefix } from '../domain/card/card-hash';
+import type { CardObjectStore } from '../domain/card/ports';
 
 /** Rendered cards in R2 (`CARDS`), under `cards/<article>/<variant>-<hash>.<ext>`. */
 export function createR2CardStore(bucket: R2Bucket): CardObjectStore {

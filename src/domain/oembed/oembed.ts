@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { shareHeadline, type Article } from './article';
-import { embedCardModel, CARD_THEMES, type CardTheme } from './embed-card';
-import { CARD_WIDTH, cardHeight, chooseCardLayout, type CardLayout, type CardText } from './embed-card-layout';
-import type { ShareImage } from './share-image';
-import type { SiteConfig } from './site-config';
-import { normaliseArticleUrl } from './url-patterns';
+import { shareHeadline, type Article } from '../article/article';
+import { embedCardModel, CARD_THEMES, type CardTheme } from '../embed/embed-model';
+import { CARD_WIDTH, cardHeight, chooseCardLayout, type CardLayout, type CardText } from '../embed/embed-layout';
+import type { ShareImage } from '../card/card-url';
+import type { SiteConfig } from '../site/site-config';
+import { normaliseArticleUrl } from '../site/url-patterns';
 
 // oEmbed 1.0 (oembed.com). Section numbers below refer to that page.
 

@@ -1,7 +1,7 @@
-import { byline, shareDescription, shareHeadline, type Article } from './article';
+import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
 import type { CardTemplate, CardVariant } from './card-variants';
-import { formatArticleDate } from './locale';
-import type { SiteConfig } from './site-config';
+import { formatArticleDate } from '../article/locale';
+import type { SiteConfig } from '../site/site-config';
 
 /** How a label is coloured: urgent news, opinion, or anything else. */
 export type LabelTone = 'alert' | 'opinion' | 'standard';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_TIERS, cardHeight, cardTier, chooseCardLayout, estimateLines, type CardText } from './embed-card-layout';
+import { CARD_TIERS, cardHeight, cardTier, chooseCardLayout, estimateLines, type CardText } from './embed-layout';
 
 const seed: CardText = {
   headline: 'N. Korean laborers begin flowing back into China after Trump-Kim summit',
