@@ -5,7 +5,6 @@ import { fixtureById, SEED_ID } from '../fixtures';
 import { createApp } from '../src/app';
 import { articleCardPrefix } from '../src/domain/card/card-hash';
 import type { CardJob } from '../src/domain/card/card-job';
-import type { Env } from '../src/env';
 import { consumeCardJobs, runCardJob } from '../src/queue/render-jobs';
 import { currentCardPath, loadFixtures, ORIGIN, TOKEN } from './helpers';
 

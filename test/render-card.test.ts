@@ -11,6 +11,7 @@ import { assetReader } from '../src/adapters/assets';
 import { fontCacheStats } from '../src/render/fonts';
 import { PHOTO_PIXEL_LIMIT } from '../src/render/photo';
 import { renderCard, type RenderDeps } from '../src/render/render-card';
+import { createImageCodec } from '../src/adapters/images';
 import { createPhotoSource } from '../src/adapters/photo-source';
 
 const config = parseSiteConfig(env);
@@ -20,7 +21,7 @@ const ORIGIN = 'https://presscard.test';
 function deps(overrides: Partial<RenderDeps> & { fetch?: typeof fetch } = {}): RenderDeps {
   const { fetch, ...rest } = overrides;
   const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: ORIGIN, assets, timeoutMs: 200, ...(fetch ? { fetch } : {}) });
-  return { assets, photos, images: env.IMAGES, ...rest };
+  return { assets, photos, images: createImageCodec(env.IMAGES), ...rest };
 }
 
 const input = (id: string, variant: 'og' | 'square' = 'og') => buildCardInput(articleSchema.parse(fixtureById(id)), config, variant);

@@ -1,5 +1,6 @@
-/** Reads one of the Worker's static assets (dist/assets) by path, e.g. `/fonts/manifest.json`. */
-export type AssetReader = (path: string) => Promise<Response>;
+import type { AssetReader } from '../domain/card';
+
+export type { AssetReader };
 
 /** An AssetReader over the `ASSETS` binding; the host is ignored by the binding. */
 export function assetReader(assets: Fetcher): AssetReader {

@@ -1,5 +1,5 @@
 import { articleSchema, type Article, type StoredArticle } from '../domain/article/article';
-import type { ArticlePage, ArticleStore, UpsertResult } from '../domain/article/article-store';
+import { InvalidCursorError, type ArticlePage, type ArticleStore, type UpsertResult } from '../domain/article/article-store';
 import { normaliseArticleUrl } from '../domain/site/url-patterns';
 
 interface ArticleRow {
@@ -30,10 +30,6 @@ interface Cursor {
 
 function encodeCursor(c: Cursor): string {
   return btoa(JSON.stringify([c.publishedAt, c.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export class InvalidCursorError extends Error {
-  override name = 'InvalidCursorError';
 }
 
 function decodeCursor(raw: string): Cursor {
@@ -130,6 +126,10 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     },
 
     upsertMany,
+
+    async ping() {
+      await db.prepare('SELECT 1 FROM articles LIMIT 1').all();
+    },
 
     async delete(id) {
       const row = await db.prepare(`DELETE FROM articles WHERE id = ?1 RETURNING ${COLUMNS}`).bind(id).first<ArticleRow>();

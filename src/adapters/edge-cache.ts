@@ -1,11 +1,7 @@
-/** Responses in the Cache API of the data centre serving the request (the cheapest hit). */
-export interface EdgeCache {
-  match(url: string): Promise<Response | undefined>;
-  put(url: string, response: Response): Promise<void>;
-  delete(url: string): Promise<boolean>;
-}
+import type { CardCache } from '../domain/card';
 
-export function createEdgeCache(cache: Cache): EdgeCache {
+/** The Cache API of the data centre serving the request (`caches.default`) as a CardCache. */
+export function createEdgeCache(cache: Cache): CardCache {
   return {
     match: (url) => cache.match(new Request(url)),
     put: (url, response) => cache.put(new Request(url), response),

@@ -1,16 +1,6 @@
-import type { AssetReader } from './assets';
+import type { AssetReader, PhotoResult, PhotoSource, PhotoType } from '../domain/card';
 
-/** Formats satori can decode: it reads neither WebP nor AVIF. */
-export type PhotoType = 'image/jpeg' | 'image/png';
-
-export type PhotoResult =
-  | { ok: true; bytes: Uint8Array; type: PhotoType }
-  | { ok: false; reason: string };
-
-/** Port for fetching an article's photo; failures are values, never exceptions. */
-export interface PhotoSource {
-  get(url: string): Promise<PhotoResult>;
-}
+export type { PhotoResult, PhotoSource, PhotoType };
 
 export interface PhotoSourceOptions {
   /** Hosts (with :port when not the default) photos may come from: config IMAGE_HOSTS. */

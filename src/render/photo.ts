@@ -1,8 +1,7 @@
 import { imageSize } from 'image-size';
 import { coverSize, type Size } from '../domain/card/focal-crop';
-import type { PhotoSource } from '../adapters/photo-source';
+import type { ImageCodec, PhotoSource } from '../domain/card';
 import { dataUri } from './data-uri';
-import { scaleToJpeg } from './rasterise';
 
 /** A photo ready for a template: a data URI and its pixel size. */
 export interface PreparedPhoto {
@@ -24,7 +23,7 @@ export const PHOTO_PIXEL_LIMIT = 4_000_000;
  * larger than the box is scaled down to just cover it (less to embed, decode and encode); without it,
  * a photo over the pixel limit is refused and the card falls back to text.
  */
-export async function preparePhoto(source: PhotoSource, url: string, box: Size, images?: ImagesBinding): Promise<PhotoOutcome> {
+export async function preparePhoto(source: PhotoSource, url: string, box: Size, images?: ImageCodec): Promise<PhotoOutcome> {
   const fetched = await source.get(url);
   if (!fetched.ok) return fetched;
   let bytes = fetched.bytes;
@@ -42,7 +41,7 @@ export async function preparePhoto(source: PhotoSource, url: string, box: Size, 
   const worthScaling = target.width * target.height < size.width * size.height * 0.8;
   if (images && worthScaling) {
     try {
-      bytes = await scaleToJpeg(images, bytes, target.width, target.height);
+      bytes = await images.scaleToJpeg(bytes, target.width, target.height);
       type = 'image/jpeg';
       const dims = imageSize(bytes);
       size = { width: dims.width, height: dims.height };

@@ -2,15 +2,14 @@ import satori from 'satori/standalone';
 import { withoutPhoto, type CardInput } from '../domain/card/card-input';
 import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card/card-variants';
 import { coverPlacement } from '../domain/card/focal-crop';
-import { fitText } from '../domain/typography/fit-lines';
-import type { PhotoSource } from '../adapters/photo-source';
+import { fitLines } from '../domain/typography/fit-lines';
+import type { AssetReader, ImageCodec, PhotoSource } from '../domain/card';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import type { AssetReader } from '../adapters/assets';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
 import { preparePhoto, type PreparedPhoto } from './photo';
-import { encodeJpeg, rasterise, type PngEncoding } from './rasterise';
+import { rasterise, type PngEncoding } from './rasterise';
 import { satoriReady } from './wasm';
 
 export interface RenderDeps {
@@ -18,7 +17,7 @@ export interface RenderDeps {
   assets: AssetReader;
   photos: PhotoSource;
   /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
-  images?: ImagesBinding;
+  images?: ImageCodec;
 }
 
 export interface RenderOptions {
@@ -87,7 +86,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
       if (deps.images) {
         const t2 = Date.now();
         for (const quality of JPEG_QUALITIES) {
-          const jpeg = await encodeJpeg(deps.images, png, quality);
+          const jpeg = await deps.images.encodeJpeg(png, quality);
           if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
             lap('encode', t2);
             return done(jpeg, 'image/jpeg', input, drawn, timings, started);
@@ -156,7 +155,7 @@ async function draw(
     height,
     fonts: fonts.families,
     fit: (request) => {
-      const fitted = fitText({ ...request, measure: fonts.measure(request.style) });
+      const fitted = fitLines({ ...request, measure: fonts.measure(request.style) });
       texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
       return fitted;
     },

@@ -2,13 +2,11 @@ import type { JSXElement } from 'satori/jsx';
 import type { CardInput } from '../../src/domain/card/card-input';
 import type { CardTemplate, CardVariant } from '../../src/domain/card/card-variants';
 import type { CoverPlacement, Size } from '../../src/domain/card/focal-crop';
-import type { FittedText } from '../../src/domain/typography/fit-lines';
+import type { FittedLines } from '../../src/domain/typography/fit-lines';
 
-/**
- * Text styles of card templates: headline (serif, bold; CJK faces first for CJK articles), text and
- * textBold (sans), brand (the site name: serif, Latin first in every language).
- */
-export type TextStyle = 'headline' | 'text' | 'textBold' | 'brand';
+import type { TextStyle } from '../../src/domain/typography/text-styles';
+
+export type { TextStyle };
 
 /** A block of text to set in a box; the renderer answers with the lines and the size chosen. */
 export interface FitRequest {
@@ -22,7 +20,7 @@ export interface FitRequest {
   maxLines?: number;
 }
 
-export type Fit = (request: FitRequest) => FittedText;
+export type Fit = (request: FitRequest) => FittedLines;
 
 /** Everything a template draws with: plain data, no I/O. */
 export interface CardTemplateProps {

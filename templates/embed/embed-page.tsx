@@ -1,13 +1,13 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-import type { CardTheme, EmbedCardModel } from '../../src/domain/embed/embed-model';
-import type { CardLayout } from '../../src/domain/embed/embed-layout';
+import type { EmbedTheme, EmbedModel } from '../../src/domain/embed/embed-model';
+import type { EmbedLayout } from '../../src/domain/embed/embed-layout';
 
 interface EmbedDocumentProps {
   lang: string;
   dir: 'ltr' | 'rtl';
   title: string;
-  theme?: CardTheme;
+  theme?: EmbedTheme;
   /** Inline stylesheet and script; the route allows exactly these by hash in its CSP. */
   style: string;
   script: string;
@@ -50,9 +50,9 @@ const Brand: FC<{ logoUrl: string; siteName: string }> = ({ logoUrl, siteName })
 );
 
 export interface EmbedCardProps {
-  card: EmbedCardModel;
-  layout: CardLayout;
-  theme?: CardTheme;
+  card: EmbedModel;
+  layout: EmbedLayout;
+  theme?: EmbedTheme;
   style: string;
   script: string;
 }
@@ -62,7 +62,7 @@ export interface EmbedCardProps {
  * card), description, byline and date, then the site's logo and name. Self-contained: one inline
  * stylesheet, one inline script, images from this service and the image hosts only.
  */
-export const EmbedCard: FC<EmbedCardProps> = ({ card, layout, theme, style, script }) => (
+export const EmbedPage: FC<EmbedCardProps> = ({ card, layout, theme, style, script }) => (
   <EmbedDocument lang={card.lang} dir={card.dir} title={`${card.headline} \u2014 ${card.siteName}`} theme={theme} style={style} script={script}>
     <article class="card" data-layout={layout}>
       {layout === 'full' ? (

@@ -14,7 +14,16 @@ export interface UpsertResult {
   previous?: StoredArticle;
 }
 
-/** Port for article persistence; src/storage/d1-article-store.ts implements it over D1. */
+/** A list cursor this store did not issue (or one that was tampered with): a 400 for the caller. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+/**
+ * Port for article persistence; src/adapters/d1-article-store.ts implements it over D1. Errors:
+ * `list` throws InvalidCursorError for a cursor it did not issue; anything else thrown is a storage
+ * failure (a 5xx, or a fallback where a route has one).
+ */
 export interface ArticleStore {
   get(id: string): Promise<StoredArticle | undefined>;
   getByUrl(url: string): Promise<StoredArticle | undefined>;
@@ -23,4 +32,6 @@ export interface ArticleStore {
   upsertMany(articles: Article[]): Promise<UpsertResult[]>;
   delete(id: string): Promise<StoredArticle | undefined>;
   list(options: { limit: number; cursor?: string; publishedOnly?: boolean }): Promise<ArticlePage>;
+  /** Touches the database: resolves when it answers (health checks). */
+  ping(): Promise<void>;
 }

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_TIERS, cardHeight, cardTier, chooseCardLayout, estimateLines, type CardText } from './embed-layout';
+import { EMBED_TIERS, embedHeight, embedTier, chooseEmbedLayout, estimateLines, type EmbedText } from './embed-layout';
 
-const seed: CardText = {
+const seed: EmbedText = {
   headline: 'N. Korean laborers begin flowing back into China after Trump-Kim summit',
   description:
     "North Korean laborers are crossing back into China's border provinces of Jilin and Liaoning as relations warm after the Trump-Kim summit, with residents on both sides anticipating a loosening of sanctions.",
   byline: 'Akira Kudo, Keisuke Kawazu',
 };
 
-describe('cardTier', () => {
+describe('embedTier', () => {
   it('switches at the CSS breakpoints', () => {
-    expect([150, 259, 260, 439, 440, 800].map((w) => cardTier(w).name)).toEqual(['xs', 'xs', 'sm', 'sm', 'md', 'md']);
+    expect([150, 259, 260, 439, 440, 800].map((w) => embedTier(w).name)).toEqual(['xs', 'xs', 'sm', 'sm', 'md', 'md']);
   });
 
   it('has tiers in ascending order, starting at 0', () => {
-    expect(CARD_TIERS[0]!.minWidth).toBe(0);
-    const mins = CARD_TIERS.map((t) => t.minWidth);
+    expect(EMBED_TIERS[0]!.minWidth).toBe(0);
+    const mins = EMBED_TIERS.map((t) => t.minWidth);
     expect([...mins].sort((a, b) => a - b)).toEqual(mins);
   });
 });
@@ -49,45 +49,45 @@ describe('estimateLines', () => {
   });
 });
 
-describe('cardHeight', () => {
+describe('embedHeight', () => {
   it('adds up borders, rows and gaps of the brief layout', () => {
     // md tier: 3 top border, text block 2*16 pad + 16 kicker + 27 headline + 18 meta + 2*8 gaps,
     // brand row 1 + 2*10 + 22, 1 bottom border.
-    expect(cardHeight({ headline: 'Short', description: '', byline: 'A' }, 600, 'brief')).toBe(3 + 109 + 43 + 1);
+    expect(embedHeight({ headline: 'Short', description: '', byline: 'A' }, 600, 'brief')).toBe(3 + 109 + 43 + 1);
   });
 
   it('orders the layouts full > text > brief, and the worst case above the estimate', () => {
     for (const w of [150, 320, 600, 800]) {
-      const [full, text, brief] = (['full', 'text', 'brief'] as const).map((l) => cardHeight(seed, w, l));
+      const [full, text, brief] = (['full', 'text', 'brief'] as const).map((l) => embedHeight(seed, w, l));
       expect(full).toBeGreaterThan(text!);
       expect(text).toBeGreaterThan(brief!);
-      expect(cardHeight(seed, w, 'full', { worstCase: true })).toBeGreaterThanOrEqual(full!);
+      expect(embedHeight(seed, w, 'full', { worstCase: true })).toBeGreaterThanOrEqual(full!);
     }
   });
 
   it('grows with width when the card has its 16:9 photo', () => {
-    expect(cardHeight(seed, 800, 'full')).toBeGreaterThan(cardHeight(seed, 600, 'full'));
+    expect(embedHeight(seed, 800, 'full')).toBeGreaterThan(embedHeight(seed, 600, 'full'));
   });
 
   it('stacks byline and date on the narrowest cards', () => {
-    const withByline = cardHeight(seed, 150, 'brief');
-    const without = cardHeight({ ...seed, byline: '' }, 150, 'brief');
-    expect(withByline - without).toBe(cardTier(150).meta.line);
+    const withByline = embedHeight(seed, 150, 'brief');
+    const without = embedHeight({ ...seed, byline: '' }, 150, 'brief');
+    expect(withByline - without).toBe(embedTier(150).meta.line);
   });
 });
 
-describe('chooseCardLayout', () => {
+describe('chooseEmbedLayout', () => {
   it('keeps the photo when nothing limits the height', () => {
-    expect(chooseCardLayout(seed, 600, undefined)).toBe('full');
-    expect(chooseCardLayout(seed, 600, 1000)).toBe('full');
+    expect(chooseEmbedLayout(seed, 600, undefined)).toBe('full');
+    expect(chooseEmbedLayout(seed, 600, 1000)).toBe('full');
   });
 
   it('drops the photo, then the description, to fit maxheight', () => {
-    const text = cardHeight(seed, 600, 'text', { worstCase: true });
-    const full = cardHeight(seed, 600, 'full', { worstCase: true });
-    expect(chooseCardLayout(seed, 600, full - 1)).toBe('text');
-    expect(chooseCardLayout(seed, 600, text)).toBe('text');
-    expect(chooseCardLayout(seed, 600, text - 1)).toBe('brief');
-    expect(chooseCardLayout(seed, 600, 50)).toBe('brief');
+    const text = embedHeight(seed, 600, 'text', { worstCase: true });
+    const full = embedHeight(seed, 600, 'full', { worstCase: true });
+    expect(chooseEmbedLayout(seed, 600, full - 1)).toBe('text');
+    expect(chooseEmbedLayout(seed, 600, text)).toBe('text');
+    expect(chooseEmbedLayout(seed, 600, text - 1)).toBe('brief');
+    expect(chooseEmbedLayout(seed, 600, 50)).toBe('brief');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Geometry of the embeddable article card (templates/pages/embed-card.tsx). The card's CSS is generated
- * from these numbers (templates/embed/card-style.ts), so the height the oEmbed answer announces and the
+ * from these numbers (templates/embed/embed-style.ts), so the height the oEmbed answer announces and the
  * height the browser lays out come from one source.
  *
  * Every text block has a fixed line height and a line clamp, the photo a fixed 16:9 box and every other
@@ -8,34 +8,34 @@
  */
 
 /** What the card shows: `full` with the photo, `text` without it, `brief` without photo and description. */
-export const CARD_LAYOUTS = ['full', 'text', 'brief'] as const;
-export type CardLayout = (typeof CARD_LAYOUTS)[number];
+export const EMBED_LAYOUTS = ['full', 'text', 'brief'] as const;
+export type EmbedLayout = (typeof EMBED_LAYOUTS)[number];
 
-export const CARD_WIDTH = { min: 150, default: 600, max: 800 } as const;
+export const EMBED_WIDTH = { min: 150, default: 600, max: 800 } as const;
 
 /** Top stripe in the brand colour and the 1px frame on the other sides. */
-export const CARD_BORDER = { top: 3, side: 1, bottom: 1 } as const;
+export const EMBED_BORDER = { top: 3, side: 1, bottom: 1 } as const;
 export const PHOTO_RATIO = 9 / 16;
 
-export interface TextStyle {
+export interface EmbedTextStyle {
   font: number;
   line: number;
 }
 
-export interface CardTier {
+export interface EmbedTier {
   name: 'xs' | 'sm' | 'md';
   /** The tier applies from this card width up (CSS `min-width` media query). */
   minWidth: number;
   pad: number;
   gap: number;
-  kicker: TextStyle;
-  headline: TextStyle & { lines: number };
-  description: TextStyle & { lines: number };
-  meta: TextStyle & { rows: 1 | 2 };
-  brand: TextStyle & { logo: number; padY: number };
+  kicker: EmbedTextStyle;
+  headline: EmbedTextStyle & { lines: number };
+  description: EmbedTextStyle & { lines: number };
+  meta: EmbedTextStyle & { rows: 1 | 2 };
+  brand: EmbedTextStyle & { logo: number; padY: number };
 }
 
-export const CARD_TIERS: readonly CardTier[] = [
+export const EMBED_TIERS: readonly EmbedTier[] = [
   {
     name: 'xs', minWidth: 0, pad: 10, gap: 5,
     kicker: { font: 10, line: 14 },
@@ -63,14 +63,14 @@ export const CARD_TIERS: readonly CardTier[] = [
   },
 ];
 
-export function cardTier(width: number): CardTier {
-  let tier = CARD_TIERS[0]!;
-  for (const t of CARD_TIERS) if (width >= t.minWidth) tier = t;
+export function embedTier(width: number): EmbedTier {
+  let tier = EMBED_TIERS[0]!;
+  for (const t of EMBED_TIERS) if (width >= t.minWidth) tier = t;
   return tier;
 }
 
 /** The text the card lays out; the height depends on nothing else. */
-export interface CardText {
+export interface EmbedText {
   headline: string;
   description: string;
   /** Empty when the article has no authors: the meta block is then the date alone. */
@@ -139,15 +139,15 @@ export function estimateLines(text: string, width: number, font: number, maxLine
   return Math.min(lines, maxLines);
 }
 
-export interface CardHeightOptions {
+export interface EmbedHeightOptions {
   /** Assume every clamped block is full: an upper bound that no text can exceed. */
   worstCase?: boolean;
 }
 
 /** Height in px of the card at `width` px: what the embed page will measure and report. */
-export function cardHeight(text: CardText, width: number, layout: CardLayout, options: CardHeightOptions = {}): number {
-  const t = cardTier(width);
-  const inner = width - 2 * CARD_BORDER.side;
+export function embedHeight(text: EmbedText, width: number, layout: EmbedLayout, options: EmbedHeightOptions = {}): number {
+  const t = embedTier(width);
+  const inner = width - 2 * EMBED_BORDER.side;
   const textWidth = inner - 2 * t.pad;
   const lines = (s: string, style: { font: number; lines: number }, bold = false) =>
     options.worstCase ? (s.trim() ? style.lines : 0) : estimateLines(s, textWidth, style.font, style.lines, bold);
@@ -159,14 +159,14 @@ export function cardHeight(text: CardText, width: number, layout: CardLayout, op
 
   const photo = layout === 'full' ? inner * PHOTO_RATIO : 0;
   const brand = 1 + 2 * t.brand.padY + Math.max(t.brand.logo, t.brand.line);
-  return Math.ceil(CARD_BORDER.top + photo + body + brand + CARD_BORDER.bottom);
+  return Math.ceil(EMBED_BORDER.top + photo + body + brand + EMBED_BORDER.bottom);
 }
 
 /**
  * The richest layout whose tallest possible card fits in `maxHeight` (oEmbed 1.0 §2.2: the embed must
  * not exceed maxheight). When even `brief` does not fit it is still the answer, clipped by its frame.
  */
-export function chooseCardLayout(text: CardText, width: number, maxHeight: number | undefined): CardLayout {
+export function chooseEmbedLayout(text: EmbedText, width: number, maxHeight: number | undefined): EmbedLayout {
   if (maxHeight === undefined) return 'full';
-  return CARD_LAYOUTS.find((l) => cardHeight(text, width, l, { worstCase: true }) <= maxHeight) ?? 'brief';
+  return EMBED_LAYOUTS.find((l) => embedHeight(text, width, l, { worstCase: true }) <= maxHeight) ?? 'brief';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
 import { articleSchema } from '../article/article';
-import { embedCardModel, embedCardPhoto, isEmbeddableImage } from './embed-model';
+import { embedModel, embedPhoto, isEmbeddableImage } from './embed-model';
 import { shareImageFor } from '../card/card-url';
 import { parseSiteConfig } from '../site/site-config';
 
@@ -21,16 +21,16 @@ describe('isEmbeddableImage', () => {
   });
 });
 
-describe('embedCardPhoto', () => {
+describe('embedPhoto', () => {
   it("shows the article's photo with its focal point", () => {
-    const photo = embedCardPhoto(article(), config, ORIGIN, shareCard);
+    const photo = embedPhoto(article(), config, ORIGIN, shareCard);
     expect(photo.url).toBe('http://localhost:8787/photos/dandong-customs.jpg');
     expect(photo.focalPoint).toEqual({ x: 0.5, y: 0.55 });
   });
 
   it("falls back to the article's share card when there is no photo or it lives elsewhere", () => {
     for (const image of [undefined, { url: 'https://elsewhere.example/p.jpg', alt: 'x', width: 10, height: 10 }]) {
-      const photo = embedCardPhoto(article({ image }), config, ORIGIN, shareCard);
+      const photo = embedPhoto(article({ image }), config, ORIGIN, shareCard);
       expect(photo.url).toBe(`${ORIGIN}/card/${SEED_ID}/og.png`);
       expect(photo.width).toBe(1200);
       expect(photo.focalPoint).toBeUndefined();
@@ -38,14 +38,14 @@ describe('embedCardPhoto', () => {
   });
 });
 
-describe('embedCardModel', () => {
+describe('embedModel', () => {
   it("formats the date in the article's language and the newsroom's zone", () => {
-    expect(embedCardModel(article(), config, ORIGIN, shareCard).date).toBe('June 14, 2018');
-    expect(embedCardModel(article({ lang: 'ja' }), config, ORIGIN, shareCard).date).toBe('2018年6月14日');
+    expect(embedModel(article(), config, ORIGIN, shareCard).date).toBe('June 14, 2018');
+    expect(embedModel(article({ lang: 'ja' }), config, ORIGIN, shareCard).date).toBe('2018年6月14日');
   });
 
   it('sets the direction from the language and points the WordPress link at this service', () => {
-    const card = embedCardModel(article({ lang: 'ar' }), config, ORIGIN, shareCard);
+    const card = embedModel(article({ lang: 'ar' }), config, ORIGIN, shareCard);
     expect(card.dir).toBe('rtl');
     expect(card.openUrl).toBe(`${ORIGIN}/embed/${SEED_ID}/open`);
     expect(card.logoUrl).toBe(`${ORIGIN}/brand/logo.svg`);

@@ -1,19 +1,19 @@
 import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
-import type { CardText } from './embed-layout';
+import type { EmbedText } from './embed-layout';
 import { formatArticleDate, textDirection } from '../article/locale';
 import type { ShareImage } from '../card/card-url';
 import type { SiteConfig } from '../site/site-config';
 
-export const CARD_THEMES = ['light', 'dark'] as const;
-export type CardTheme = (typeof CARD_THEMES)[number];
+export const EMBED_THEMES = ['light', 'dark'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
-export interface CardPhoto extends ShareImage {
+export interface EmbedPhoto extends ShareImage {
   /** Where the subject is (fractions of width and height); the 16:9 crop keeps it in frame. */
   focalPoint?: { x: number; y: number };
 }
 
 /** Everything the embed card shows, as plain values (templates/pages/embed-card.tsx renders it). */
-export interface EmbedCardModel extends CardText {
+export interface EmbedModel extends EmbedText {
   id: string;
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -27,7 +27,7 @@ export interface EmbedCardModel extends CardText {
   siteName: string;
   logoUrl: string;
   themeColor: string;
-  photo: CardPhoto;
+  photo: EmbedPhoto;
   label?: string;
   section: string;
   date: string;
@@ -50,7 +50,7 @@ export function isEmbeddableImage(url: string, origin: string, imageHosts: reado
  * (the card runs in an opaque origin and makes no third-party requests), else the article's share
  * card, which this service serves.
  */
-export function embedCardPhoto(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): CardPhoto {
+export function embedPhoto(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): EmbedPhoto {
   const photo = article.image;
   if (photo && isEmbeddableImage(photo.url, origin, config.imageHosts)) {
     return {
@@ -65,7 +65,7 @@ export function embedCardPhoto(article: Article, config: SiteConfig, origin: str
   return shareCard;
 }
 
-export function embedCardModel(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): EmbedCardModel {
+export function embedModel(article: Article, config: SiteConfig, origin: string, shareCard: ShareImage): EmbedModel {
   return {
     id: article.id,
     lang: article.lang,
@@ -75,7 +75,7 @@ export function embedCardModel(article: Article, config: SiteConfig, origin: str
     siteName: config.siteName,
     logoUrl: origin + config.logoPath,
     themeColor: config.themeColor,
-    photo: embedCardPhoto(article, config, origin, shareCard),
+    photo: embedPhoto(article, config, origin, shareCard),
     label: article.label,
     section: article.section,
     headline: shareHeadline(article),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
 import { articleSchema } from '../article/article';
-import { embedCardModel } from '../embed/embed-model';
-import { cardHeight } from '../embed/embed-layout';
+import { embedModel } from '../embed/embed-model';
+import { embedHeight } from '../embed/embed-layout';
 import {
   buildOembed, EMBED_SANDBOX, embedFrame, embedHtml, embedPageUrl, oembedTarget, oembedThumbnail, parseOembedRequest,
 } from './oembed';
@@ -79,10 +79,10 @@ describe('oembedTarget', () => {
 });
 
 describe('embedFrame', () => {
-  const card = embedCardModel(seed, config, ORIGIN, shareImageFor(seed, config, ORIGIN));
+  const card = embedModel(seed, config, ORIGIN, shareImageFor(seed, config, ORIGIN));
 
   it('is 600 wide by default, and as tall as the card', () => {
-    expect(embedFrame(card)).toEqual({ width: 600, height: cardHeight(card, 600, 'full'), layout: 'full' });
+    expect(embedFrame(card)).toEqual({ width: 600, height: embedHeight(card, 600, 'full'), layout: 'full' });
   });
 
   it('never exceeds maxwidth, nor 800, even below the card minimum', () => {

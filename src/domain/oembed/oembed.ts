@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { shareHeadline, type Article } from '../article/article';
-import { embedCardModel, CARD_THEMES, type CardTheme } from '../embed/embed-model';
-import { CARD_WIDTH, cardHeight, chooseCardLayout, type CardLayout, type CardText } from '../embed/embed-layout';
+import { embedModel, EMBED_THEMES, type EmbedTheme } from '../embed/embed-model';
+import { EMBED_WIDTH, embedHeight, chooseEmbedLayout, type EmbedLayout, type EmbedText } from '../embed/embed-layout';
 import type { ShareImage } from '../card/card-url';
 import type { SiteConfig } from '../site/site-config';
 import { normaliseArticleUrl } from '../site/url-patterns';
@@ -23,7 +23,7 @@ export interface OembedRequest {
   maxwidth?: number;
   maxheight?: number;
   /** Provider extension: force the card's light or dark theme (default: the reader's preference). */
-  theme?: CardTheme;
+  theme?: EmbedTheme;
 }
 
 export type OembedRequestResult =
@@ -42,7 +42,7 @@ const querySchema = z.object({
     .refine((u) => URL.canParse(u), 'is not an absolute URL'),
   maxwidth: dimension,
   maxheight: dimension,
-  theme: z.preprocess(blankToUndefined, z.enum(CARD_THEMES, { error: 'must be light or dark' }).optional()),
+  theme: z.preprocess(blankToUndefined, z.enum(EMBED_THEMES, { error: 'must be light or dark' }).optional()),
 });
 
 /**
@@ -90,7 +90,7 @@ export function oembedTarget(url: string, origin: string, matchesCanonical: (url
 export interface EmbedFrame {
   width: number;
   height: number;
-  layout: CardLayout;
+  layout: EmbedLayout;
 }
 
 /**
@@ -98,10 +98,10 @@ export interface EmbedFrame {
  * the consumer gives maxwidth, never wider than 800 nor than maxwidth, even below the card's 150 px
  * minimum: the spec's bound wins. Height is the card's at that width, in the richest layout that fits.
  */
-export function embedFrame(text: CardText, maxwidth?: number, maxheight?: number): EmbedFrame {
-  const width = maxwidth === undefined ? CARD_WIDTH.default : Math.min(maxwidth, CARD_WIDTH.max);
-  const layout = chooseCardLayout(text, width, maxheight);
-  const height = cardHeight(text, width, layout);
+export function embedFrame(text: EmbedText, maxwidth?: number, maxheight?: number): EmbedFrame {
+  const width = maxwidth === undefined ? EMBED_WIDTH.default : Math.min(maxwidth, EMBED_WIDTH.max);
+  const layout = chooseEmbedLayout(text, width, maxheight);
+  const height = embedHeight(text, width, layout);
   return { width, height: maxheight === undefined ? height : Math.min(height, maxheight), layout };
 }
 
@@ -145,7 +145,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** URL of the embed page for a layout and theme; the defaults stay out of the URL. */
-export function embedPageUrl(origin: string, id: string, layout: CardLayout, theme?: CardTheme): string {
+export function embedPageUrl(origin: string, id: string, layout: EmbedLayout, theme?: EmbedTheme): string {
   const q = new URLSearchParams();
   if (layout !== 'full') q.set('layout', layout);
   if (theme) q.set('theme', theme);
@@ -193,7 +193,7 @@ export interface OembedInput {
 
 /** The provider's answer for one published article. */
 export function buildOembed({ article, config, origin, request, thumbnail, shareCard }: OembedInput): OembedResponse {
-  const card = embedCardModel(article, config, origin, shareCard);
+  const card = embedModel(article, config, origin, shareCard);
   const frame = embedFrame(card, request.maxwidth, request.maxheight);
   const title = shareHeadline(article);
   const authorUrl = article.authors.find((a) => a.url)?.url;

@@ -9,7 +9,7 @@ export interface ShareClickCount {
 }
 
 /**
- * Port for share-click counting; src/storage/d1-share-click-store.ts implements it over D1. It holds
+ * Port for share-click counting; src/adapters/d1-share-click-store.ts implements it over D1. It holds
  * counts only: no cookie, IP address or user agent is ever part of a click.
  */
 export interface ShareClickStore {

@@ -2,7 +2,7 @@ import { shareDescription, shareHeadline, type Article } from '../article/articl
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
 import { shareImageFor } from '../card/card-url';
 import {
-  codePointLength, fitText, graphemeMeasure, hashtagFor, X_MAX_WEIGHT, X_URL_WEIGHT, xWeightedLength,
+  codePointLength, fitShareText, graphemeMeasure, hashtagFor, X_MAX_WEIGHT, X_URL_WEIGHT, xWeightedLength,
 } from './share-text';
 import type { ShareNetworkId, SiteConfig } from '../site/site-config';
 
@@ -99,13 +99,13 @@ function xIntent(article: Article, config: SiteConfig, url: string): string {
     1 + X_URL_WEIGHT +
     hashtags.reduce((sum, h) => sum + 1 + xWeightedLength(`#${h}`), 0) +
     (via ? xWeightedLength(` via @${via}`) : 0);
-  const text = fitText(shareHeadline(article), X_MAX_WEIGHT - fixed, xWeightedLength, article.lang);
+  const text = fitShareText(shareHeadline(article), X_MAX_WEIGHT - fixed, xWeightedLength, article.lang);
   return `https://twitter.com/intent/tweet?${query({ text, url, hashtags: hashtags.join(',') || undefined, via })}`;
 }
 
 /** "headline url" within a composer's limit, the URL counted in full. */
 function headlineAndUrl(article: Article, url: string, limit: number, measure: (s: string) => number): string {
-  const headline = fitText(shareHeadline(article), limit - measure(url) - 1, measure, article.lang);
+  const headline = fitShareText(shareHeadline(article), limit - measure(url) - 1, measure, article.lang);
   return headline ? `${headline} ${url}` : url;
 }
 
@@ -147,7 +147,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       target = `https://b.hatena.ne.jp/add?${query({ mode: 'confirm', url, title: headline })}`;
       break;
     case 'reddit':
-      target = `https://www.reddit.com/submit?${query({ url, title: fitText(headline, SHARE_LIMITS.reddit, graphemeMeasure, lang) })}`;
+      target = `https://www.reddit.com/submit?${query({ url, title: fitShareText(headline, SHARE_LIMITS.reddit, graphemeMeasure, lang) })}`;
       break;
     case 'bluesky':
       target = `https://bsky.app/intent/compose?${query({ text: headlineAndUrl(article, url, SHARE_LIMITS.bluesky, graphemeMeasure) })}`;
@@ -156,7 +156,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       target = options.origin + shareRedirectPath('mastodon', article.id);
       break;
     case 'threads': {
-      const text = fitText(headline, SHARE_LIMITS.threads - codePointLength(url) - 1, codePointLength, lang);
+      const text = fitShareText(headline, SHARE_LIMITS.threads - codePointLength(url) - 1, codePointLength, lang);
       target = `https://www.threads.com/intent/post?${query({ text, url })}`;
       break;
     }
@@ -169,7 +169,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       break;
     case 'pinterest': {
       const media = options.image ?? shareImageFor(article, config, options.origin).url;
-      target = `https://www.pinterest.com/pin/create/button/?${query({ url, media, description: fitText(headline, SHARE_LIMITS.pinterest, graphemeMeasure, lang) })}`;
+      target = `https://www.pinterest.com/pin/create/button/?${query({ url, media, description: fitShareText(headline, SHARE_LIMITS.pinterest, graphemeMeasure, lang) })}`;
       break;
     }
     case 'email':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, fitText, graphemeMeasure, hashtagFor, xWeightedLength } from './share-text';
+import { codePointLength, fitShareText, graphemeMeasure, hashtagFor, xWeightedLength } from './share-text';
 
 describe('xWeightedLength (twitter-text v3 weights)', () => {
   it('counts Latin as 1, CJK as 2 and each emoji as 2', () => {
@@ -20,22 +20,22 @@ describe('xWeightedLength (twitter-text v3 weights)', () => {
   });
 });
 
-describe('fitText', () => {
+describe('fitShareText', () => {
   it('keeps text that fits and cuts at a word boundary otherwise', () => {
-    expect(fitText('Carp streamers fly', 18, codePointLength)).toBe('Carp streamers fly');
-    expect(fitText('Carp streamers fly over Kyoto', 18, codePointLength)).toBe('Carp streamers…');
+    expect(fitShareText('Carp streamers fly', 18, codePointLength)).toBe('Carp streamers fly');
+    expect(fitShareText('Carp streamers fly over Kyoto', 18, codePointLength)).toBe('Carp streamers…');
   });
 
   it('fits CJK text by X weight', () => {
     const text = '東京で桜が開花、平年より５日早く';
-    const fitted = fitText(text, 11, xWeightedLength, 'ja');
+    const fitted = fitShareText(text, 11, xWeightedLength, 'ja');
     expect(xWeightedLength(fitted)).toBeLessThanOrEqual(11);
     expect(fitted.endsWith('…')).toBe(true);
     expect(text.startsWith(fitted.slice(0, -1))).toBe(true);
   });
 
   it('never splits an emoji sequence', () => {
-    const fitted = fitText('👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦', 3, graphemeMeasure);
+    const fitted = fitShareText('👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦', 3, graphemeMeasure);
     expect(fitted).toBe('👨‍👩‍👧‍👦👨‍👩‍👧‍👦…');
   });
 });

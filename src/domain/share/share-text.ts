@@ -1,3 +1,4 @@
+import { isEmojiGrapheme } from '../typography/emoji';
 import { graphemeLength, truncateText } from '../typography/text';
 
 /** What a network's composer counts: a measure of a text in that network's units. */
@@ -9,7 +10,6 @@ export const X_URL_WEIGHT = 23;
 export const X_MAX_WEIGHT = 280;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 // twitter-text v3 config: code points in these ranges weigh 1, every other code point 2 (so CJK text
 // gets 140 characters), and each emoji counts 2 whatever its length in code points.
@@ -28,7 +28,7 @@ function isLight(codePoint: number): boolean {
 export function xWeightedLength(text: string): number {
   let weight = 0;
   for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
-    if (EMOJI.test(segment)) {
+    if (isEmojiGrapheme(segment)) {
       weight += 2;
       continue;
     }
@@ -47,7 +47,7 @@ export const graphemeMeasure: TextMeasure = graphemeLength;
  * The longest truncation of `text` (whole words where the script has spaces, with an ellipsis) whose
  * `measure` is at most `budget`. Empty when not even one character and the ellipsis fit.
  */
-export function fitText(text: string, budget: number, measure: TextMeasure, lang?: string): string {
+export function fitShareText(text: string, budget: number, measure: TextMeasure, lang?: string): string {
   // Text that fits is kept as written (a Japanese headline's full-width space stays one).
   if (measure(text) <= budget) return text;
   const clean = text.replace(/\s+/g, ' ').trim();

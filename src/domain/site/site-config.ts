@@ -88,7 +88,8 @@ export class ConfigError extends Error {
  * Reads the site configuration from the Worker's vars. A bad value throws a ConfigError naming the
  * key, so a misconfigured deploy fails at start-up rather than serving wrong tags.
  */
-export function parseSiteConfig(vars: Record<string, unknown>): SiteConfig {
+export function parseSiteConfig(env: object): SiteConfig {
+  const vars = env as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
   for (const key of Object.keys(siteConfigSchema.shape)) {
     if (vars[key] !== undefined) picked[key] = vars[key];

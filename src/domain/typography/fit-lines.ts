@@ -19,7 +19,7 @@ export interface FitOptions {
   measure: MeasureText;
 }
 
-export interface FittedText {
+export interface FittedLines {
   fontSize: number;
   /** Line height in pixels. */
   lineHeight: number;
@@ -37,7 +37,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  * only where line-break.ts allows. Only when the minimum size cannot hold it is the text clamped to the
  * lines that fit, ending with an ellipsis after a whole unit (a word, or a character in CJK text).
  */
-export function fitText(options: FitOptions): FittedText {
+export function fitLines(options: FitOptions): FittedLines {
   const { width, height, maxSize, minSize, lineHeight, measure } = options;
   const step = options.step ?? 2;
   const units = breakUnits(options.text);

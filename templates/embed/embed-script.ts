@@ -10,7 +10,7 @@
  * Without a secret the same height messages go out (other hosts read them), and links open a new tab.
  * Plain ES5 on purpose: it runs in whatever browser a blog reader has.
  */
-export const EMBED_CARD_SCRIPT = `(function () {
+export const EMBED_PAGE_SCRIPT = `(function () {
   'use strict';
   var framed = window.parent !== window;
   var root = document.documentElement;

@@ -1,12 +1,8 @@
-import type { Article } from '../domain/article/article';
-import { buildCardInput, type CardInput } from '../domain/card/card-input';
-import { cardHash, cardObjectKey } from '../domain/card/card-hash';
-import type { CardFormat, CardVariant } from '../domain/card/card-variants';
-import { cardFormatFor, cardUrl } from '../domain/card/card-url';
-import type { SiteConfig } from '../domain/site/site-config';
-import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
-import type { AssetReader } from '../adapters/assets';
-import { loadFontManifest } from './fonts';
+import type { Article } from '../../domain/article';
+import { buildCardInput, cardFormatFor, cardHash, cardObjectKey, cardUrl, type AssetReader, type CardFormat, type CardInput, type CardVariant } from '../../domain/card';
+import type { SiteConfig } from '../../domain/site';
+import { loadFontManifest } from '../../render/fonts';
+import { CARD_TEMPLATE_MODULES } from '../../../templates/cards';
 
 /** An article's card as it is now: what to render, its content hash, URL and storage key. */
 export interface CurrentCard {

@@ -1,7 +1,6 @@
-import type { CardObjectStore } from '../domain/card/ports';
-import type { EdgeCache } from '../adapters/edge-cache';
-import type { CurrentCard } from './card-version';
-import type { RenderedCard } from './render-card';
+import type { CardCache, CardObjectStore } from '../../domain/card';
+import type { RenderedCard } from '../../render/render-card';
+import type { CurrentCard } from './current-card';
 import { createSingleFlight } from './single-flight';
 
 /** Cache-Control of a card at its current hash: the URL changes whenever the pixels do. */
@@ -16,7 +15,7 @@ export type CardSource = 'cache' | 'r2' | 'render';
 
 export interface CardDeliveryDeps {
   store?: CardObjectStore;
-  cache?: EdgeCache;
+  cache?: CardCache;
   render: (card: CurrentCard) => Promise<RenderedCard>;
   /** Keeps storage writes running after the response is sent (ExecutionContext.waitUntil). */
   waitUntil: (promise: Promise<unknown>) => void;
@@ -45,6 +44,12 @@ function logged(what: string, card: CurrentCard, promise: Promise<unknown>): Pro
   );
 }
 
+/** A layer that fails to answer is skipped (the next one answers), but never silently. */
+function readFailed(what: string, card: CurrentCard, err: unknown): undefined {
+  console.warn(JSON.stringify({ event: `card-${what}-failed`, articleId: card.articleId, key: card.key, reason: String(err) }));
+  return undefined;
+}
+
 /**
  * A card at its current hash, from the cheapest layer that has it: the Cache API, then R2, then a
  * render (shared by concurrent requests). Writes to the layers above happen after the response
@@ -54,7 +59,7 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
   const started = performance.now();
   const seen = (source: CardSource) => deps.observe?.({ source, key: card.key, ms: performance.now() - started });
 
-  const cached = await deps.cache?.match(card.url).catch(() => undefined);
+  const cached = await deps.cache?.match(card.url).catch((err: unknown) => readFailed('cache-match', card, err));
   if (cached) {
     seen('cache');
     const headers = new Headers(cached.headers);
@@ -62,7 +67,7 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
     return new Response(cached.body, { status: 200, headers });
   }
 
-  const object = await deps.store?.get(card.key).catch(() => undefined);
+  const object = await deps.store?.get(card.key).catch((err: unknown) => readFailed('store-get', card, err));
   if (object) {
     seen('r2');
     const [forClient, forCache] = object.body.tee();

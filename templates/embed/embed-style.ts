@@ -1,6 +1,6 @@
-import { CARD_BORDER, CARD_TIERS, PHOTO_RATIO, type CardTier } from '../../src/domain/embed/embed-layout';
+import { EMBED_BORDER, EMBED_TIERS, PHOTO_RATIO, type EmbedTier } from '../../src/domain/embed/embed-layout';
 
-const tierVars = (t: CardTier) =>
+const tierVars = (t: EmbedTier) =>
   [
     `--pad:${t.pad}px`, `--gap:${t.gap}px`,
     `--kicker-font:${t.kicker.font}px`, `--kicker-line:${t.kicker.line}px`,
@@ -10,7 +10,7 @@ const tierVars = (t: CardTier) =>
     `--brand-font:${t.brand.font}px`, `--brand-line:${t.brand.line}px`, `--logo:${t.brand.logo}px`, `--brand-pad:${t.brand.padY}px`,
   ].join(';');
 
-const tiers = CARD_TIERS.map((t) => {
+const tiers = EMBED_TIERS.map((t) => {
   const vars = `:root{${tierVars(t)}}`;
   const meta = t.meta.rows === 2
     ? '.meta{flex-direction:column}.meta .sep{display:none}'
@@ -26,7 +26,7 @@ const DARK = '--ink:#eceef2;--muted:#a4a8b3;--rule:#3a3d45;--paper:#15161a;--pho
  * Heights are fixed per tier (src/domain/embed-card-layout.ts) so the oEmbed height matches the layout.
  * No `color-scheme`: a scheme differing from the host's would give the frame an opaque backdrop.
  */
-export function embedCardCss(themeColor: string, focalPoint?: { x: number; y: number }): string {
+export function embedCss(themeColor: string, focalPoint?: { x: number; y: number }): string {
   const focus = focalPoint ? `${(focalPoint.x * 100).toFixed(1)}% ${(focalPoint.y * 100).toFixed(1)}%` : '50% 50%';
   return `
 :root{${LIGHT}}
@@ -37,7 +37,7 @@ ${tiers}
 html,body{margin:0;padding:0;background:transparent}
 .framed,.framed body{overflow:hidden}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);-webkit-text-size-adjust:100%;text-size-adjust:100%}
-.card{position:relative;display:flex;flex-direction:column;width:100%;min-width:0;overflow:hidden;background:var(--paper);border:${CARD_BORDER.side}px solid var(--rule);border-top:${CARD_BORDER.top}px solid ${themeColor};border-bottom-width:${CARD_BORDER.bottom}px;border-radius:4px}
+.card{position:relative;display:flex;flex-direction:column;width:100%;min-width:0;overflow:hidden;background:var(--paper);border:${EMBED_BORDER.side}px solid var(--rule);border-top:${EMBED_BORDER.top}px solid ${themeColor};border-bottom-width:${EMBED_BORDER.bottom}px;border-radius:4px}
 .photo{margin:0;aspect-ratio:${1 / PHOTO_RATIO};width:100%;background:var(--photo);overflow:hidden}
 .photo img{display:block;width:100%;height:100%;object-fit:cover;object-position:${focus}}
 .text{display:flex;flex-direction:column;gap:var(--gap);padding:var(--pad);min-width:0}
