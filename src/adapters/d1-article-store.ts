@@ -1,6 +1,5 @@
-import { articleSchema, type Article, type StoredArticle } from '../domain/article/article';
-import { InvalidCursorError, type ArticlePage, type ArticleStore, type UpsertResult } from '../domain/article/article-store';
-import { normaliseArticleUrl } from '../domain/site/url-patterns';
+import { type Article, type ArticlePage, articleSchema, type ArticleStore, InvalidCursorError, type StoredArticle, type UpsertResult } from '../domain/article';
+import { normaliseArticleUrl } from '../domain/site';
 
 interface ArticleRow {
   id: string;

@@ -1,5 +1,5 @@
-import type { ShareClickCount, ShareClickStore } from '../domain/share/share-click-store';
-import type { ShareNetworkId } from '../domain/site/site-config';
+import type { ShareClickCount, ShareClickStore } from '../domain/share';
+import type { ShareNetworkId } from '../domain/site';
 
 interface ClickRow {
   day: string;

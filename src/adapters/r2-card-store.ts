@@ -1,5 +1,4 @@
-import { articleCardPrefix } from '../domain/card/card-hash';
-import type { CardObjectStore } from '../domain/card/ports';
+import { articleCardPrefix, type CardObjectStore } from '../domain/card';
 
 /** Rendered cards in R2 (`CARDS`), under `cards/<article>/<variant>-<hash>.<ext>`. */
 export function createR2CardStore(bucket: R2Bucket): CardObjectStore {

@@ -1,11 +1,8 @@
 import opentype, { type Font as ParsedFont } from '@shuding/opentype.js';
 import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
-import { faceOrder, planFonts, type FontManifest, type FontRequest, type TextRole } from '../domain/typography/font-plan';
-import type { MeasureText } from '../domain/typography/fit-lines';
-import { readAsset, type AssetReader } from '../adapters/assets';
+import { faceOrder, type FontManifest, type FontRequest, isEmojiGrapheme, type MeasureText, planFonts, TEXT_STYLE_NAMES as STYLES, TEXT_STYLES, type TextRole, type TextStyle } from '../domain/typography';
+import { type AssetReader, readAsset } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
-import { isEmojiGrapheme } from '../domain/typography/emoji';
-import { TEXT_STYLES, TEXT_STYLE_NAMES as STYLES, type TextStyle } from '../domain/typography/text-styles';
 
 export type { TextStyle };
 /** Rounds of re-planning for code points a subset's range claims but its font lacks. */

@@ -1,6 +1,5 @@
 import { imageSize } from 'image-size';
-import { coverSize, type Size } from '../domain/card/focal-crop';
-import type { ImageCodec, PhotoSource } from '../domain/card';
+import { coverSize, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
 import { dataUri } from './data-uri';
 
 /** A photo ready for a template: a data URI and its pixel size. */

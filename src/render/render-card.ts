@@ -1,15 +1,12 @@
 import satori from 'satori/standalone';
-import { withoutPhoto, type CardInput } from '../domain/card/card-input';
-import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card/card-variants';
-import { coverPlacement } from '../domain/card/focal-crop';
-import { fitLines } from '../domain/typography/fit-lines';
-import type { AssetReader, ImageCodec, PhotoSource } from '../domain/card';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
+import { fitLines } from '../domain/typography';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
-import { preparePhoto, type PreparedPhoto } from './photo';
-import { rasterise, type PngEncoding } from './rasterise';
+import { type PreparedPhoto, preparePhoto } from './photo';
+import { type PngEncoding, rasterise } from './rasterise';
 import { satoriReady } from './wasm';
 
 export interface RenderDeps {

@@ -1,9 +1,8 @@
 /** @jsxImportSource satori/jsx */
-import type { CardInput, LabelTone } from '../../src/domain/card/card-input';
-import type { FittedLines } from '../../src/domain/typography/fit-lines';
+import type { CardInput, LabelTone } from '../../src/domain/card';
+import { type FittedLines, TEXT_STYLES } from '../../src/domain/typography';
 import type { Fit, TextStyle } from './template';
-import { TEXT_STYLES } from '../../src/domain/typography/text-styles';
-import { HAIRLINE, INK, MUTED, labelColour } from './theme';
+import { HAIRLINE, INK, labelColour, MUTED } from './theme';
 
 /**
  * Satori's locale for a BCP 47 tag (its `lang` attribute accepts only its own list). It decides how

@@ -1,10 +1,7 @@
 import type { JSXElement } from 'satori/jsx';
-import type { CardInput } from '../../src/domain/card/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card/card-variants';
-import type { CoverPlacement, Size } from '../../src/domain/card/focal-crop';
-import type { FittedLines } from '../../src/domain/typography/fit-lines';
+import type { CardInput, CardTemplate, CardVariant, CoverPlacement, Size } from '../../src/domain/card';
+import type { FittedLines, TextStyle } from '../../src/domain/typography';
 
-import type { TextStyle } from '../../src/domain/typography/text-styles';
 
 export type { TextStyle };
 

@@ -1,7 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-import type { EmbedTheme, EmbedModel } from '../../src/domain/embed/embed-model';
-import type { EmbedLayout } from '../../src/domain/embed/embed-layout';
+import type { EmbedLayout, EmbedModel, EmbedTheme } from '../../src/domain/embed';
 
 interface EmbedDocumentProps {
   lang: string;

@@ -1,4 +1,4 @@
-import { EMBED_BORDER, EMBED_TIERS, PHOTO_RATIO, type EmbedTier } from '../../src/domain/embed/embed-layout';
+import { EMBED_BORDER, EMBED_TIERS, PHOTO_RATIO, type EmbedTier } from '../../src/domain/embed';
 
 const tierVars = (t: EmbedTier) =>
   [

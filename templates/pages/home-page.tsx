@@ -1,7 +1,6 @@
 import type { FC } from 'hono/jsx';
-import type { StoredArticle } from '../../src/domain/article/article';
-import { formatArticleDate } from '../../src/domain/article/locale';
-import type { SiteConfig } from '../../src/domain/site/site-config';
+import { formatArticleDate, type StoredArticle } from '../../src/domain/article';
+import type { SiteConfig } from '../../src/domain/site';
 import { Layout } from './layout';
 
 export const HomePage: FC<{ config: SiteConfig; items: StoredArticle[]; nextCursor?: string }> = ({ config, items, nextCursor }) => (

@@ -1,9 +1,8 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
-import type { Article } from '../../src/domain/article/article';
-import type { InstanceProblem } from '../../src/domain/share/mastodon-instance';
-import type { ShareUiText } from '../../src/domain/share/share-labels';
-import type { SiteConfig } from '../../src/domain/site/site-config';
+import type { Article } from '../../src/domain/article';
+import type { InstanceProblem, ShareUiText } from '../../src/domain/share';
+import type { SiteConfig } from '../../src/domain/site';
 import { Layout } from './layout';
 
 export interface MastodonSharePageProps {

@@ -1,7 +1,7 @@
 // A Worker that renders golden cases on request, for scripts/golden-update.mjs (started with wrangler's
 // unstable_startWorker, so the rendering runs in workerd with the same bindings as the tests).
-import type { ArticleInput } from '../../src/domain/article/article';
-import { isCardTemplate, isCardVariant } from '../../src/domain/card/card-variants';
+import type { ArticleInput } from '../../src/domain/article';
+import { isCardTemplate, isCardVariant } from '../../src/domain/card';
 import { renderGolden } from './render-golden';
 
 export default {

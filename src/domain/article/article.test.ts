@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../../../fixtures';
 import { validateArticle, LIMITS } from './article';
-import { compileUrlPatterns } from '../site/url-patterns';
+import { compileUrlPatterns } from '../site';
 
 const matches = compileUrlPatterns(['https://mainichi.jp/english/articles/*']);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema, type Article } from '../article/article';
+import { articleSchema, type Article } from '../article';
 import { buildCardInput } from './card-input';
 import { cardHash, cardObjectKey, CARD_HASH_PATTERN, type CardHashParts } from './card-hash';
-import { parseSiteConfig } from '../site/site-config';
+import { parseSiteConfig } from '../site';
 
 const config = parseSiteConfig({});
 const seed = articleSchema.parse(fixtureById(SEED_ID));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema } from '../article/article';
+import { articleSchema } from '../article';
 import { buildCardInput, chooseCardTemplate, labelTone, withoutPhoto } from './card-input';
-import { parseSiteConfig } from '../site/site-config';
+import { parseSiteConfig } from '../site';
 
 const config = parseSiteConfig({});
 const article = (id: string) => articleSchema.parse(fixtureById(id));

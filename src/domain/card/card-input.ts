@@ -1,7 +1,6 @@
-import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
+import { type Article, byline, formatArticleDate, shareDescription, shareHeadline } from '../article';
 import type { CardTemplate, CardVariant } from './card-variants';
-import { formatArticleDate } from '../article/locale';
-import type { SiteConfig } from '../site/site-config';
+import type { SiteConfig } from '../site';
 
 /** How a label is coloured: urgent news, opinion, or anything else. */
 export type LabelTone = 'alert' | 'opinion' | 'standard';

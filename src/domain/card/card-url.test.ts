@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema } from '../article/article';
+import { articleSchema } from '../article';
 import { cardUrl, shareImageFor, squareCardImageFor } from './card-url';
-import { parseSiteConfig } from '../site/site-config';
+import { parseSiteConfig } from '../site';
 
 const config = parseSiteConfig({});
 const origin = 'https://cards.example';

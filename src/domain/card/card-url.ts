@@ -1,7 +1,7 @@
-import { shareHeadline, type Article } from '../article/article';
+import { shareHeadline, type Article } from '../article';
 import { chooseCardTemplate } from './card-input';
 import { CARD_CONTENT_TYPES, CARD_VARIANTS, type CardFormat, type CardVariant } from './card-variants';
-import type { SiteConfig } from '../site/site-config';
+import type { SiteConfig } from '../site';
 
 /** The image networks show for an article, with what `og:image:*` needs to describe it. */
 export interface ShareImage {

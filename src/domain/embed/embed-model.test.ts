@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema } from '../article/article';
+import { articleSchema } from '../article';
 import { embedModel, embedPhoto, isEmbeddableImage } from './embed-model';
-import { shareImageFor } from '../card/card-url';
-import { parseSiteConfig } from '../site/site-config';
+import { shareImageFor } from '../card';
+import { parseSiteConfig } from '../site';
 
 const config = parseSiteConfig({ IMAGE_HOSTS: ['cdn.mainichi.jp', 'localhost:8787'] });
 const ORIGIN = 'https://presscard.example';

@@ -1,8 +1,7 @@
-import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
+import { type Article, byline, formatArticleDate, shareDescription, shareHeadline, textDirection } from '../article';
 import type { EmbedText } from './embed-layout';
-import { formatArticleDate, textDirection } from '../article/locale';
-import type { ShareImage } from '../card/card-url';
-import type { SiteConfig } from '../site/site-config';
+import type { ShareImage } from '../card';
+import type { SiteConfig } from '../site';
 
 export const EMBED_THEMES = ['light', 'dark'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];

@@ -1,8 +1,7 @@
-import { byline, shareDescription, shareHeadline, type Article } from '../article/article';
-import { formatArticleDate, ogLocale } from '../article/locale';
-import type { ShareImage } from '../card/card-url';
-import type { SiteConfig } from '../site/site-config';
-import { truncateText } from '../typography/text';
+import { type Article, byline, formatArticleDate, ogLocale, shareDescription, shareHeadline } from '../article';
+import type { ShareImage } from '../card';
+import type { SiteConfig } from '../site';
+import { truncateText } from '../typography';
 
 /** One element of an article page's `<head>`, in the order it is written. */
 export type HeadTag =

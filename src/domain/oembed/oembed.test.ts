@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema } from '../article/article';
-import { embedModel } from '../embed/embed-model';
-import { embedHeight } from '../embed/embed-layout';
+import { articleSchema } from '../article';
+import { embedHeight, embedModel } from '../embed';
 import {
   buildOembed, EMBED_SANDBOX, embedFrame, embedHtml, embedPageUrl, oembedTarget, oembedThumbnail, parseOembedRequest,
 } from './oembed';
-import { shareImageFor, squareCardImageFor } from '../card/card-url';
-import { parseSiteConfig } from '../site/site-config';
-import { compileUrlPatterns } from '../site/url-patterns';
+import { shareImageFor, squareCardImageFor } from '../card';
+import { compileUrlPatterns, parseSiteConfig } from '../site';
 
 const config = parseSiteConfig({});
 const ORIGIN = 'https://presscard.example';

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { shareHeadline, type Article } from '../article/article';
-import { embedModel, EMBED_THEMES, type EmbedTheme } from '../embed/embed-model';
-import { EMBED_WIDTH, embedHeight, chooseEmbedLayout, type EmbedLayout, type EmbedText } from '../embed/embed-layout';
-import type { ShareImage } from '../card/card-url';
-import type { SiteConfig } from '../site/site-config';
-import { normaliseArticleUrl } from '../site/url-patterns';
+import { type Article, shareHeadline } from '../article';
+import { chooseEmbedLayout, EMBED_THEMES, EMBED_WIDTH, embedHeight, type EmbedLayout, embedModel, type EmbedText, type EmbedTheme } from '../embed';
+import type { ShareImage } from '../card';
+import { normaliseArticleUrl, type SiteConfig } from '../site';
 
 // oEmbed 1.0 (oembed.com). Section numbers below refer to that page.
 

@@ -1,7 +1,7 @@
-import { shareHeadline, type Article } from '../article/article';
+import { shareHeadline, type Article } from '../article';
 import { SHARE_UI_TEXT, shareLanguage, type ShareLanguage, type ShareUiText } from './share-labels';
 import { buildShareLinks, NATIVE_SHARE_SOURCE, shareRedirectPath, taggedUrl } from './share-links';
-import type { ShareNetworkId, SiteConfig } from '../site/site-config';
+import type { ShareNetworkId, SiteConfig } from '../site';
 
 export interface ShareBarButton {
   network: ShareNetworkId;

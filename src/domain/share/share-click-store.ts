@@ -1,4 +1,4 @@
-import type { ShareNetworkId } from '../site/site-config';
+import type { ShareNetworkId } from '../site';
 
 /** Clicks on one network's share link for one article on one UTC day. */
 export interface ShareClickCount {

@@ -1,4 +1,4 @@
-import type { ShareNetworkId } from '../site/site-config';
+import type { ShareNetworkId } from '../site';
 
 /** Languages the share UI speaks; every other article language gets English. */
 export type ShareLanguage = 'en' | 'ja';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
-import { articleSchema, shareDescription, shareHeadline, type Article } from '../article/article';
-import { shareImageFor } from '../card/card-url';
+import { articleSchema, shareDescription, shareHeadline, type Article } from '../article';
+import { shareImageFor } from '../card';
 import { buildShareLinks, mastodonShareUrl, taggedUrl, type ShareLink } from './share-links';
 import { codePointLength, X_URL_WEIGHT, xWeightedLength } from './share-text';
-import { parseSiteConfig, SHARE_NETWORK_IDS, type ShareNetworkId } from '../site/site-config';
-import { graphemeLength } from '../typography/text';
+import { parseSiteConfig, SHARE_NETWORK_IDS, type ShareNetworkId } from '../site';
+import { graphemeLength } from '../typography';
 
 const ORIGIN = 'https://presscard.test';
 const config = parseSiteConfig({ X_HANDLE: '@themainichi', UTM_CAMPAIGN: 'share' });

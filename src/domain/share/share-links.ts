@@ -1,10 +1,10 @@
-import { shareDescription, shareHeadline, type Article } from '../article/article';
+import { shareDescription, shareHeadline, type Article } from '../article';
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
-import { shareImageFor } from '../card/card-url';
+import { shareImageFor } from '../card';
 import {
   codePointLength, fitShareText, graphemeMeasure, hashtagFor, X_MAX_WEIGHT, X_URL_WEIGHT, xWeightedLength,
 } from './share-text';
-import type { ShareNetworkId, SiteConfig } from '../site/site-config';
+import type { ShareNetworkId, SiteConfig } from '../site';
 
 export interface ShareLink {
   network: ShareNetworkId;

@@ -1,5 +1,4 @@
-import { isEmojiGrapheme } from '../typography/emoji';
-import { graphemeLength, truncateText } from '../typography/text';
+import { graphemeLength, isEmojiGrapheme, truncateText } from '../typography';
 
 /** What a network's composer counts: a measure of a text in that network's units. */
 export type TextMeasure = (text: string) => number;
