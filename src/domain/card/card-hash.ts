@@ -7,7 +7,7 @@ import type { CardFormat } from './card-variants';
  */
 export const RENDERER_VERSION = 2;
 
-/** Everything that decides a card's pixels and bytes (design.md, "Card URLs and caching"). */
+/** Everything that decides a card's pixels and bytes (docs/architecture.md, "Card URLs and caching"). */
 export interface CardHashParts {
   /** Exactly the fields the template reads, brand settings and variant included. */
   input: CardInput;
