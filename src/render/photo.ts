@@ -44,7 +44,9 @@ export async function preparePhoto(source: PhotoSource, url: string, box: Size, 
       type = 'image/jpeg';
       const dims = imageSize(bytes);
       size = { width: dims.width, height: dims.height };
-    } catch {
+    } catch (err) {
+      // Small enough to embed as it is: the card keeps its photo, only larger than it needs to be.
+      console.warn(JSON.stringify({ event: 'card-photo-not-scaled', url, reason: String(err) }));
       if (size.width * size.height > PHOTO_PIXEL_LIMIT) return { ok: false, reason: 'scale-failed' };
     }
   } else if (size.width * size.height > PHOTO_PIXEL_LIMIT) {
