@@ -45,7 +45,7 @@ describe('a photo URL that answers 404', () => {
     // It is the text card drawn in place of the photo card, served briefly.
     expect(res.headers.get('x-card-template')).toBe('text');
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-  });
+  }, 30_000);
 
   it('oEmbed thumbnail and JSON-LD images: the same agreement', async () => {
     const doc = { ...fixtureById(SEED_ID), id: 'types-photo-404-oembed', url: 'https://mainichi.jp/english/articles/types-photo-404-oembed' };
@@ -62,7 +62,7 @@ describe('a photo URL that answers 404', () => {
     const html = await (await app.request(`${ORIGIN}/a/${doc.id}`, {}, env)).text();
     const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!) as { image: string[] };
     for (const url of ld.image) await expectAgreeing(app, url);
-  });
+  }, 30_000);
 });
 
 describe('the default image', () => {

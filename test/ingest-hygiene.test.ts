@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
-import { SHARE_NETWORK_IDS } from '../src/domain/site-config';
+import { SHARE_NETWORK_IDS } from '../src/domain/site';
 import { authed, call, putArticle } from './helpers';
 
 // Issue 10, item 1: every string and URL field is checked at ingest, and data stored before the

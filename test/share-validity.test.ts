@@ -3,8 +3,8 @@ import twitterText from 'twitter-text';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../fixtures';
 import { articleSchema } from '../src/domain/article';
-import { buildShareLinks, mastodonShareUrl } from '../src/domain/share-links';
-import { parseSiteConfig } from '../src/domain/site-config';
+import { buildShareLinks, mastodonShareUrl } from '../src/domain/share';
+import { parseSiteConfig } from '../src/domain/site';
 import { call, loadFixtures, putArticle } from './helpers';
 import { mastodonProblems, shareProblems } from './support/share-validity';
 

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import { toWellFormed } from '../domain/text-hygiene';
-import { normaliseUri } from '../domain/uri';
+import { normaliseUri, toWellFormed } from '../domain/normalise';
 
 /**
  * A URL as an HTTP header value (`Location`, `Link`): a field value is visible ASCII, spaces and tabs

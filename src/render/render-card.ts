@@ -1,16 +1,12 @@
 import satori from 'satori/standalone';
-import { withoutPhoto, type CardInput } from '../domain/card-input';
-import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
-import { fitText } from '../domain/text-fit';
-import type { PhotoSource } from '../storage/photo-source';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
+import { fitLines } from '../domain/typography';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import type { AssetReader } from './assets';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
-import { preparePhoto, type PreparedPhoto } from './photo';
-import { encodeJpeg, rasterise, type PngEncoding } from './rasterise';
+import { type PreparedPhoto, preparePhoto } from './photo';
+import { type PngEncoding, rasterise } from './rasterise';
 import { satoriReady } from './wasm';
 
 export interface RenderDeps {
@@ -18,7 +14,7 @@ export interface RenderDeps {
   assets: AssetReader;
   photos: PhotoSource;
   /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
-  images?: ImagesBinding;
+  images?: ImageCodec;
 }
 
 export interface RenderOptions {
@@ -87,7 +83,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
       if (deps.images) {
         const t2 = Date.now();
         for (const quality of JPEG_QUALITIES) {
-          const jpeg = await encodeJpeg(deps.images, png, quality);
+          const jpeg = await deps.images.encodeJpeg(png, quality);
           if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
             lap('encode', t2);
             return done(jpeg, 'image/jpeg', input, drawn, timings, started);
@@ -111,7 +107,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
   // fallback is a JPEG too, so the bytes agree with the URL's extension and og:image:type.
   if (output === 'auto' && input.template === 'photo' && deps.images) {
     const t = Date.now();
-    const jpeg = await encodeJpeg(deps.images, drawn.png, JPEG_QUALITIES[0]!);
+    const jpeg = await deps.images.encodeJpeg(drawn.png, JPEG_QUALITIES[0]!);
     lap('encode', t);
     if (jpeg.byteLength > CARD_BYTE_BUDGET) {
       throw new CardRenderError(`text card is ${jpeg.byteLength} bytes as JPEG, over the ${CARD_BYTE_BUDGET} byte budget`);
@@ -167,7 +163,7 @@ async function draw(
     height,
     fonts: fonts.families,
     fit: (request) => {
-      const fitted = fitText({ ...request, measure: fonts.measure(request.style) });
+      const fitted = fitLines({ ...request, measure: fonts.measure(request.style) });
       texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
       return fitted;
     },

@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { isCardVariant, type CardFormat, type CardVariant } from '../domain/card-variants';
+import { isCardVariant, type CardFormat } from '../domain/card';
+import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { headerUrl } from '../http/redirect';
-import { assetReader } from '../render/assets';
-import { deliverCard, etagOf, IMMUTABLE } from '../render/card-delivery';
-import { currentCard, type CurrentCard } from '../render/card-version';
-import { defaultImageOf } from '../render/default-image';
+import { etagOf, IMMUTABLE, SHORT_CACHE } from '../services/cards';
 
 /**
  * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
@@ -22,31 +19,28 @@ export const cards = new Hono<AppEnv>();
 
 const FILE = /^(?<variant>[a-z0-9-]{1,32})\.(?<ext>png|jpg)$/;
 
-// The default image and redirects are cached briefly, so a fixed or edited card replaces them soon.
-const SHORT_CACHE = 'public, max-age=60';
-
-/** The current card of an article as this deployment serves it. */
-export function currentCardFor(c: AppContext, article: Parameters<typeof currentCard>[0], variant: CardVariant): Promise<CurrentCard> {
-  const { config, origin } = c.var;
-  return currentCard(article, variant, { config, origin, assets: assetReader(c.env.ASSETS), jpeg: Boolean(c.env.IMAGES) });
-}
-
 function matchesEtag(header: string | undefined, etag: string): boolean {
   // RFC 9110 §13.1.2: weak comparison for If-None-Match; `*` matches any current representation.
   return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 }
 
-cards.get('/card/:id/:file', async (c) => {
+/** The format a card path promises by its extension (`.jpg`/`.jpeg` JPEG, anything else PNG). */
+const promisedFormat = (file: string): CardFormat => (/\.jpe?g$/i.test(file) ? 'jpg' : 'png');
+
+// Whatever answers a card URL is of the type its extension promises, the default image included.
+const fallback = (c: AppContext, articleId: string, reason: string) =>
+  c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(c.req.param('file') ?? '') });
+
+cards.get('/card/:id/:file', access('public'), async (c) => {
   const id = c.req.param('id');
+  const { services } = c.var;
   const file = FILE.exec(c.req.param('file'))?.groups;
-  // Whatever answers this URL is of the type its extension promises, the default image included.
-  const format = promisedFormat(c.req.param('file'));
-  if (!file || !isCardVariant(file.variant!)) return defaultImage(c, id, 'unknown-variant', format);
+  if (!file || !isCardVariant(file.variant!)) return fallback(c, id, 'unknown-variant');
   try {
-    const stored = ARTICLE_ID_PATTERN.test(id) ? await c.var.articles.get(id) : undefined;
     // Drafts are invisible on every public route: their card is the default image too.
-    if (stored?.article.status !== 'published') return defaultImage(c, id, 'not-published', format);
-    const card = await currentCardFor(c, stored.article, file.variant);
+    const stored = await services.articles.find(id, 'public');
+    if (!stored) return fallback(c, id, 'not-published');
+    const card = await services.cards.current(stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
       return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
     }
@@ -55,26 +49,8 @@ cards.get('/card/:id/:file', async (c) => {
       // RFC 9110 §15.4.5: a 304 repeats the validators and caching headers of the 200.
       return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
     }
-    return await deliverCard(card, {
-      store: c.var.cardStore,
-      cache: c.var.edgeCache,
-      render: (current) => c.var.renderCard(current.input),
-      waitUntil: (p) => void afterResponse(c, p),
-    });
+    return await services.cards.deliver(card, { waitUntil: (p) => void afterResponse(c, p) });
   } catch (err) {
-    return defaultImage(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err), format);
+    return fallback(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
-
-async function defaultImage(c: AppContext, articleId: string, reason: string, format: CardFormat): Promise<Response> {
-  console.warn(JSON.stringify({ event: 'card-default-image', articleId, path: c.req.path, reason }));
-  const { bytes, contentType } = await defaultImageOf(format, c.var.config.defaultImage.path, { assets: assetReader(c.env.ASSETS), images: c.env.IMAGES });
-  return new Response(bytes, {
-    headers: { 'cache-control': SHORT_CACHE, 'x-card-template': 'default', 'content-type': contentType, 'content-length': String(bytes.byteLength) },
-  });
-}
-
-/** The format a card path promises by its extension (`.jpg`/`.jpeg` JPEG, anything else PNG). */
-function promisedFormat(file: string): CardFormat {
-  return /\.jpe?g$/i.test(file) ? 'jpg' : 'png';
-}

@@ -1,0 +1,33 @@
+import { normaliseUri } from '../normalise';
+
+/**
+ * Canonical URL patterns of the publisher, such as `https://mainichi.jp/english/articles/*`.
+ * `*` matches any run of characters; everything else is literal. Compiled once per pattern list.
+ */
+export function compileUrlPatterns(patterns: readonly string[]): (url: string) => boolean {
+  const regexes = patterns.map((p) => {
+    const source = p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${source}$`, 'i');
+  });
+  return (url) => regexes.some((r) => r.test(url));
+}
+
+/**
+ * The form URLs are stored and compared in: the normalised URI (see toUri: IRIs percent-encoded,
+ * upper-case escapes, dot segments resolved), https, no fragment, no query, no trailing slash,
+ * lower-case host. Consumers send canonical URLs in many spellings (oEmbed 1.0 §2.2 leaves `url` to the
+ * consumer). Undefined for anything that cannot name an article, a malformed escape included.
+ */
+export function normaliseArticleUrl(input: string): string | undefined {
+  const uri = normaliseUri(input);
+  if (!uri) return undefined;
+  const url = new URL(uri);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  url.protocol = 'https:';
+  url.hash = '';
+  url.search = '';
+  if (url.port === '443' || url.port === '80') url.port = '';
+  let s = url.toString();
+  while (s.endsWith('/') && new URL(s).pathname !== '/') s = s.slice(0, -1);
+  return s;
+}
