@@ -3,7 +3,7 @@ import { toWellFormed } from '../normalise';
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
 import { shareImageFor } from '../card';
 import {
-  blueskyLength, codePointLength, fitShareText, graphemeMeasure, hashtagFor, isValidXPost, shareableText, X_MAX_WEIGHT, xWeightedLength,
+  blueskyLength, codePointLength, fitShareText, graphemeMeasure, hashtagFor, shareableText, X_MAX_WEIGHT, X_URL_WEIGHT, xPostWeight, xWeightedLength,
 } from './share-text';
 import type { ShareNetworkId, SiteConfig } from '../site';
 
@@ -105,11 +105,15 @@ function xIntent(article: Article, config: SiteConfig, url: string): string {
   const via = config.xHandle?.replace(/^@/, '');
   let hashtags = [...new Set(article.tags.map(hashtagFor).filter((h): h is string => !!h))].slice(0, SHARE_LIMITS.xHashtags);
   // Hashtags never crowd out the headline: keep only those that leave it half the post.
-  while (hashtags.length > 0 && xWeightedLength(xIntentPost('', url, hashtags, via)) > X_MAX_WEIGHT / 2) hashtags = hashtags.slice(0, -1);
+  // (Every code point weighs at most 2: short hashtags need no parse.)
+  const atMost = (tags: string[]) => 1 + X_URL_WEIGHT + 2 * [...xIntentPost('', '', tags, via)].length;
+  while (hashtags.length > 0 && atMost(hashtags) > X_MAX_WEIGHT / 2 && xWeightedLength(xIntentPost('', url, hashtags, via)) > X_MAX_WEIGHT / 2) {
+    hashtags = hashtags.slice(0, -1);
+  }
   // The headline is measured inside the whole post: twitter-text counts a bare domain in it ("Bsky.app")
   // as a 23-character link, which no per-part sum sees.
   const headline = shareableText(shareHeadline(article));
-  const text = fitShareText(headline, X_MAX_WEIGHT, (t) => (isValidXPost(xIntentPost(t, url, hashtags, via)) ? xWeightedLength(xIntentPost(t, url, hashtags, via)) : Infinity), article.lang);
+  const text = fitShareText(headline, X_MAX_WEIGHT, (t) => xPostWeight(xIntentPost(t, url, hashtags, via)), article.lang);
   return `https://twitter.com/intent/tweet?${query({ text, url, hashtags: hashtags.join(',') || undefined, via })}`;
 }
 

@@ -24,6 +24,12 @@ export function isValidXPost(text: string): boolean {
   return twitterText.parseTweet(text).valid;
 }
 
+/** X's weight of a post, Infinity when X would refuse it whatever its length (one parse: the fitting loop's measure). */
+export function xPostWeight(text: string): number {
+  const parsed = twitterText.parseTweet(text);
+  return parsed.valid || parsed.weightedLength > X_MAX_WEIGHT ? parsed.weightedLength : Infinity;
+}
+
 // twitter-text's invalid characters (U+FFFE, U+FEFF BOM, U+FFFF): a post holding one is refused.
 const X_INVALID = /[\uFFFE\uFEFF\uFFFF]/g;
 
