@@ -22,8 +22,10 @@ const manifest: FontManifest = {
 
 describe('faceOrder', () => {
   it('puts the Latin face first for Latin text and the language\'s CJK face first for CJK text', () => {
-    expect(faceOrder('headline', 'en')).toEqual(['serif', 'ja', 'ko', 'zh-hans', 'zh-hant']);
-    expect(faceOrder('text', 'ja')).toEqual(['ja', 'sans', 'ko', 'zh-hans', 'zh-hant']);
+    const serifScripts = ['hebrew-serif', 'arabic-serif', 'thai-serif', 'devanagari-serif'];
+    const sansScripts = ['hebrew-sans', 'arabic-sans', 'thai-sans', 'devanagari-sans'];
+    expect(faceOrder('headline', 'en')).toEqual(['serif', ...serifScripts, 'ja', 'ko', 'zh-hans', 'zh-hant']);
+    expect(faceOrder('text', 'ja')).toEqual(['ja', 'sans', ...sansScripts, 'ko', 'zh-hans', 'zh-hant']);
     expect(faceOrder('headline', 'zh-Hant')[0]).toBe('zh-hant');
     expect(faceOrder('headline', 'zh-Hans')[0]).toBe('zh-hans');
     expect(faceOrder('headline', 'ko')[0]).toBe('ko');

@@ -66,6 +66,8 @@ function parsed(data: ArrayBuffer): ParsedFont {
 // Graphemes satori cannot find in a font and draws as images instead (loadAdditionalAsset "emoji").
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 export const isEmoji = (grapheme: string) => EMOJI.test(grapheme);
+// Never drawn: format characters and variation selectors (docs/text-rendering.md).
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/u;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -75,9 +77,15 @@ export interface CardFonts {
   fonts: SatoriFont[];
   /** CSS font-family per style: the planned subsets in preference order. */
   families: Record<TextStyle, string>;
-  measure(style: TextStyle): MeasureText;
-  /** Graphemes of `text` that no font of the style has and that are not emoji: would render as tofu. */
-  missingGlyphs(style: TextStyle, text: string): string[];
+  /** The measurer of a style; graphemes in `images` are emoji images 1em wide, as satori draws them. */
+  measure(style: TextStyle, images?: Readonly<Record<string, string>>): MeasureText;
+  /**
+   * Graphemes of `text` that no font of the style has, that are not drawn as images (`images`; without
+   * it, anything that looks like an emoji) and are not invisible: would render as tofu.
+   */
+  missingGlyphs(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): string[];
+  /** True when some loaded font has every visible code point of the grapheme. */
+  hasGlyphs(grapheme: string): boolean;
   /** Font set version, for cache keys. */
   version: string;
   requests: Record<TextStyle, FontRequest[]>;
@@ -149,6 +157,7 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     if (!cache) unitWidths.set(style, (cache = new Map()));
     let w = cache.get(g);
     if (w === undefined) {
+      // As satori: the first font with the grapheme's first code point sets the whole grapheme.
       const stack = stacks[style];
       const font = stack.find((f) => f.charToGlyphIndex(g) > 0);
       w = font ? font.getAdvanceWidth(g, 1) : isEmoji(g) ? 1 : stack[0]!.getAdvanceWidth(g, 1);
@@ -156,25 +165,30 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     }
     return w;
   };
+  const allFonts = [...new Set(Object.values(stacks).flat())];
+  const covered = (cp: string) => allFonts.some((f) => f.charToGlyphIndex(cp) > 0);
+  const hasGlyphs = (g: string) => [...g].every((c) => INVISIBLE.test(c) || covered(c));
 
   return {
     fonts,
     families,
     requests,
     version: m.version,
-    measure: (style) => (text, size) => {
+    measure: (style, images) => (text, size) => {
       let width = 0;
-      for (const { segment } of graphemes.segment(text)) width += unitWidth(style, segment);
+      for (const { segment } of graphemes.segment(text)) width += images?.[segment] ? 1 : unitWidth(style, segment);
       return width * size;
     },
-    missingGlyphs: (style, text) => {
+    missingGlyphs: (style, text, images) => {
       const missing = new Set<string>();
       for (const { segment } of graphemes.segment(text)) {
-        if (/^\s+$/u.test(segment) || isEmoji(segment)) continue;
-        if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0)) missing.add(segment);
+        if (/^\s+$/u.test(segment) || (images ? images[segment] : isEmoji(segment))) continue;
+        // Every code point, not only the first: satori draws a cluster's marks from any loaded font.
+        if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0) || !hasGlyphs(segment)) missing.add(segment);
       }
       return [...missing];
     },
+    hasGlyphs,
   };
 }
 

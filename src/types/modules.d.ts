@@ -16,3 +16,16 @@ declare module '@shuding/opentype.js' {
   const opentype: { parse: typeof parse };
   export default opentype;
 }
+
+// linebreak (UAX #14) ships no types; only what src/domain/line-break.ts uses is declared.
+declare module 'linebreak' {
+  export default class LineBreaker {
+    constructor(text: string);
+    /** The next break opportunity: a UTF-16 offset, `required` for mandatory breaks (BK, CR, LF, NL). */
+    nextBreak(): { position: number; required: boolean } | null;
+  }
+}
+
+declare module 'arabic-persian-reshaper' {
+  export const ArabicShaper: { convertArabic(text: string): string };
+}
