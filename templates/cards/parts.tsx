@@ -39,6 +39,8 @@ export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Reco
             fontWeight: WEIGHTS[style],
             color,
             whiteSpace: 'nowrap',
+            // A right-to-left paragraph is set flush right; its lines come already in visual order.
+            justifyContent: fitted.direction === 'rtl' ? 'flex-end' : 'flex-start',
           }}
         >
           {line}
