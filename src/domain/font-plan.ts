@@ -92,7 +92,8 @@ function nearestWeight(weights: number[], wanted: number): number {
 }
 
 // Combining marks are planned too: a mark a face lacks would be drawn as a missing glyph.
-const IGNORED = /[\s\p{Cc}\p{Cf}\uFE00-\uFE0F]/u;
+// Other spaces (ideographic, thin, no-break) do need a glyph: satori draws what the font has for them.
+const IGNORED = /[\t\n\r\f\v \p{Cc}\p{Cf}\uFE00-\uFE0F]/u;
 
 export interface FontPlan {
   /** Files to load, in the order satori should try them: face order, then first use. */

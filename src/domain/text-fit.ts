@@ -31,6 +31,11 @@ export interface FittedText {
   lines: string[];
   /** The paragraph's direction: a right-to-left paragraph is set flush right. */
   direction: 'ltr' | 'rtl';
+  /**
+   * Per line, pixels to move it inward from the edge it is set against, so that ink reaching past the
+   * first (or, flush right, the last) glyph's advance box stays in the box. Set by the renderer.
+   */
+  indents?: number[];
   /** True when even the smallest size could not hold the text and it ends with an ellipsis. */
   clamped: boolean;
 }

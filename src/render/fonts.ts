@@ -77,8 +77,14 @@ export interface CardFonts {
   fonts: SatoriFont[];
   /** CSS font-family per style: the planned subsets in preference order. */
   families: Record<TextStyle, string>;
-  /** The measurer of a style; graphemes in `images` are emoji images 1em wide, as satori draws them. */
+  /**
+   * The measurer of a style: the advance widths satori sums (graphemes in `images` are emoji images 1em
+   * wide), plus the ink of the first and last glyphs that reaches past their advance box (`overhang`),
+   * so that a line that fits has all its ink inside the box.
+   */
   measure(style: TextStyle, images?: Readonly<Record<string, string>>): MeasureText;
+  /** Ink of a line's first glyph left of its origin, and of its last glyph right of its advance, in em. */
+  overhang(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): { left: number; right: number };
   /**
    * Graphemes of `text` that no font of the style has, that are not drawn as images (`images`; without
    * it, anything that looks like an emoji) and are not invisible: would render as tofu.
@@ -165,6 +171,36 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     }
     return w;
   };
+  const overhangs = new Map<string, { left: number; right: number }>();
+  const glyphOverhang = (style: TextStyle, g: string) => {
+    const key = `${style}\u0000${g}`;
+    let o = overhangs.get(key);
+    if (!o) {
+      const font = stacks[style].find((f) => f.charToGlyphIndex(g) > 0);
+      o = { left: 0, right: 0 };
+      if (font && !/^\s+$/u.test(g)) {
+        const glyph = font.charToGlyph(g);
+        const { xMin, xMax } = glyph.getMetrics();
+        const advance = glyph.advanceWidth ?? 0;
+        // An empty glyph reports infinite bounds.
+        if (Number.isFinite(xMin) && Number.isFinite(xMax)) {
+          o = { left: Math.max(0, -xMin) / font.unitsPerEm, right: Math.max(0, xMax - advance) / font.unitsPerEm };
+        }
+      }
+      overhangs.set(key, o);
+    }
+    return o;
+  };
+  const overhang = (style: TextStyle, text: string, images?: Readonly<Record<string, string>>) => {
+    const list = [...graphemes.segment(text)].map((s) => s.segment).filter((g) => !/^\s+$/u.test(g));
+    const first = list[0];
+    const last = list.at(-1);
+    if (first === undefined || last === undefined) return { left: 0, right: 0 };
+    return {
+      left: images?.[first] ? 0 : glyphOverhang(style, first).left,
+      right: images?.[last] ? 0 : glyphOverhang(style, last).right,
+    };
+  };
   const allFonts = [...new Set(Object.values(stacks).flat())];
   const covered = (cp: string) => allFonts.some((f) => f.charToGlyphIndex(cp) > 0);
   const hasGlyphs = (g: string) => [...g].every((c) => INVISIBLE.test(c) || covered(c));
@@ -177,8 +213,10 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     measure: (style, images) => (text, size) => {
       let width = 0;
       for (const { segment } of graphemes.segment(text)) width += images?.[segment] ? 1 : unitWidth(style, segment);
-      return width * size;
+      const { left, right } = overhang(style, text, images);
+      return (width + left + right) * size;
     },
+    overhang,
     missingGlyphs: (style, text, images) => {
       const missing = new Set<string>();
       for (const { segment } of graphemes.segment(text)) {

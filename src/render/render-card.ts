@@ -1,5 +1,5 @@
 import satori from 'satori/standalone';
-import { prepareText, type PreparedText } from '../domain/card-text';
+import { drawnText, prepareText, type PreparedText } from '../domain/card-text';
 import { withoutPhoto, type CardInput } from '../domain/card-input';
 import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
 import { coverPlacement } from '../domain/focal-crop';
@@ -183,9 +183,15 @@ async function draw(
       if (p.undrawable) omitted.push({ style: request.style, kind: 'undrawable', text: request.text, reason: p.undrawable });
       if (p.dropped.length) omitted.push({ style: request.style, kind: 'dropped', text: p.dropped.join(' '), reason: 'no image set has these emoji' });
       const text = drawable(p);
-      const missing = fonts.missingGlyphs(request.style, text, images);
+      const missing = fonts.missingGlyphs(request.style, drawnText(text, false), images);
       if (missing.length) omitted.push({ style: request.style, kind: 'dropped', text: missing.join(' '), reason: 'no card font has these characters' });
-      const result = fitText({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
+      const fit = fitText({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
+      // The measure counted the overhanging ink of each line's end glyphs; the line is moved in by it.
+      const indents = fit.lines.map((line) => {
+        const o = fonts.overhang(request.style, line, images);
+        return (fit.direction === 'rtl' ? o.right : o.left) * fit.fontSize;
+      });
+      const result = indents.some((i) => i > 0) ? { ...fit, indents } : fit;
       fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, lines: result.lines, clamped: result.clamped });
       return result;
     },

@@ -11,6 +11,7 @@ declare module '@shuding/opentype.js' {
     unitsPerEm: number;
     charToGlyphIndex(char: string): number;
     getAdvanceWidth(text: string, fontSize: number, options?: Record<string, unknown>): number;
+    charToGlyph(char: string): { advanceWidth?: number; getMetrics(): { xMin: number; xMax: number } };
   }
   export function parse(buffer: ArrayBuffer, options?: { lowMemory?: boolean }): Font;
   const opentype: { parse: typeof parse };

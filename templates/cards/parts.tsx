@@ -28,7 +28,7 @@ export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Reco
   const { fitted, style, fonts, color } = props;
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
-      {fitted.lines.map((line) => (
+      {fitted.lines.map((line, i) => (
         <div
           style={{
             display: 'flex',
@@ -41,6 +41,7 @@ export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Reco
             whiteSpace: 'nowrap',
             // A right-to-left paragraph is set flush right; its lines come already in visual order.
             justifyContent: fitted.direction === 'rtl' ? 'flex-end' : 'flex-start',
+            ...(fitted.indents?.[i] ? { [fitted.direction === 'rtl' ? 'paddingRight' : 'paddingLeft']: fitted.indents[i] } : {}),
           }}
         >
           {line}
