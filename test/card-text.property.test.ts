@@ -21,7 +21,7 @@ const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: 'ht
 const pick = (items: string[]) => fc.constantFrom(...items);
 const latin = pick(['Diet', 'hearing', 'Osaka', 'élection', 'Müller', 'Łódź', 'Ørsted', 'naïve', 'Ελλάδα', 'Москва', 'Nguyễn', 'Việt']);
 const cjk = pick(['東京', '外交部发言人', '安东尼奥·古特雷斯', '「週末が見頃」', 'ニュースっぽい', '한일 관계의', '（速報）', '颱風']);
-const rtl = pick(['שלום', 'עכשיו', 'الشرق', 'الأوسط', 'لا', '(ירושלים)', 'مرحبا 2026']);
+const rtl = pick(['שלום', 'עכשיו', 'الشرق', 'الأوسط', 'لا', '(ירושלים)', 'مرحبا 2026', 'العالم؟', 'الشَّرق،']);
 const thai = pick(['ประเทศไทย', 'และญี่ปุ่น', 'ลงนามข้อตกลง']);
 const emoji = pick(['👁️‍🗨️', '👁‍🗨', '🐦‍🔥', '🍋‍🟩', '🫩', '🇯🇵', '1️⃣', '👩🏽‍💻', '🧑‍🧑‍🧒', '❤️‍🔥', '🎏', '☀️', '©', '🐈‍⬛', '🦊‍🔥', '🧟‍♀️‍➡️']);
 const invisible = pick(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u202a', '\u202e', '\u202c', '\u2066', '\u2069', '\ufe0f']);

@@ -107,7 +107,7 @@ describe('issue 10 card rows', () => {
   });
 
   it('Arabic is drawn joined and right to left', async () => {
-    const card = await textCard({ headline: 'Gulf paper الشرق الأوسط backs Japan talks' });
+    const card = await textCard({ headline: 'Gulf paper الشَّرق الأوسط asks: ما التالي؟ Japan talks، again' });
     expectDrawnInside(card);
     const line = headlineOf(card).lines.join(' ');
     // Presentation forms (joined), in visual order: no base Arabic letters reach satori.

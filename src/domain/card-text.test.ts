@@ -33,6 +33,15 @@ describe('prepareText', () => {
     expect([...shaped].map((c) => c.codePointAt(0)!.toString(16))).toEqual(['fe91', 'fe8e', 'fedf', 'fecc', 'fe8e', 'fedf', 'fee2']);
   });
 
+  it('hands satori no code point of the Arabic block: punctuation mapped, vowel marks left out', () => {
+    for (const text of ['مرحبا، العالم؟', 'الشَّرق الأوسط؛ ٪٥٠', 'مـــرحبا']) {
+      const p = prepareText(text, names);
+      expect(p.undrawable, text).toBeUndefined();
+      expect(p.text, text).not.toMatch(/[\u0600-\u065f\u066a-\u06d2\u06fa-\u06ff]/);
+    }
+    expect(prepareText('اردو میں ٹ ں ے', names).undrawable).toMatch(/presentation forms/);
+  });
+
   it('marks text that needs Indic shaping as undrawable', () => {
     expect(prepareText('Modi नरेंद्र मोदी', names).undrawable).toMatch(/Indic shaping/);
     expect(prepareText('Plain Latin', names).undrawable).toBeUndefined();

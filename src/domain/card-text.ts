@@ -28,6 +28,25 @@ const EMOJI_PRESENTATION = /\p{Emoji_Presentation}|\ufe0f|\u20e3|\p{Emoji_Modifi
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 const DEFAULT_IGNORABLES = /\p{Default_Ignorable_Code_Point}/gu;
 const ARABIC = /[\u0600-\u06ff]/;
+// Harakat, Quranic annotation marks and tatweel: optional in news Arabic, and satori's font engine can
+// neither position the marks nor survive them (see ARABIC_ENGINE). Left out before shaping.
+const ARABIC_OPTIONAL = /[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+// Arabic punctuation, drawn with the look-alike the Arabic faces map outside the Arabic block.
+const ARABIC_PUNCTUATION: Record<string, string> = {
+  '\u060c': '\u2e41', // comma -> REVERSED COMMA
+  '\u061b': '\u204f', // semicolon -> REVERSED SEMICOLON
+  '\u061f': '?', // question mark: no reversed question mark in the faces
+  '\u066a': '%',
+  '\u066b': ',',
+  '\u066c': ',',
+  '\u066d': '*',
+};
+/**
+ * Code points that make satori's opentype.js take its own Arabic path (its `isArabicChar`), which
+ * throws on the GSUB lookups of the Noto Arabic faces ("lookupType: 5 - substFormat: 3 is not yet
+ * supported") and would reorder the run a second time. None may reach satori.
+ */
+const ARABIC_ENGINE = /[\u0600-\u065f\u066a-\u06d2\u06fa-\u06ff]/;
 const SOFT_HYPHEN = '\u00ad';
 const ZWJ = '\u200d';
 // Characters of right-to-left scripts and the controls that start right-to-left text (UAX #9 classes R, AL).
@@ -81,7 +100,12 @@ export function prepareText(raw: string, emoji: EmojiLookup): PreparedText {
   if (NEEDS_INDIC_SHAPING.test(text)) {
     return { text, dropped, undrawable: 'text needs Indic shaping (conjuncts, pre-base vowel signs), which satori does not apply' };
   }
-  if (ARABIC.test(text)) text = ArabicShaper.convertArabic(text);
+  if (ARABIC.test(text)) {
+    text = ArabicShaper.convertArabic(text.replace(ARABIC_OPTIONAL, '')).replace(/[\u060c\u061b\u061f\u066a-\u066d]/g, (c) => ARABIC_PUNCTUATION[c]!);
+    if (ARABIC_ENGINE.test(text)) {
+      return { text, dropped, undrawable: 'Arabic letters without presentation forms (Urdu, for one) cannot be joined by the renderer' };
+    }
+  }
   if (EMOJI.test(text)) {
     let out = '';
     for (const { segment } of graphemes.segment(text)) {
