@@ -211,10 +211,20 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     requests,
     version: m.version,
     measure: (style, images) => (text, size) => {
+      // One pass: advances, and the first and last visible graphemes for the overhanging ink.
       let width = 0;
-      for (const { segment } of graphemes.segment(text)) width += images?.[segment] ? 1 : unitWidth(style, segment);
-      const { left, right } = overhang(style, text, images);
-      return (width + left + right) * size;
+      let first: string | undefined;
+      let last: string | undefined;
+      for (const { segment } of graphemes.segment(text)) {
+        const image = images?.[segment];
+        width += image ? 1 : unitWidth(style, segment);
+        if (segment.trim() === '') continue;
+        first ??= image ? '' : segment;
+        last = image ? '' : segment;
+      }
+      if (first) width += glyphOverhang(style, first).left;
+      if (last) width += glyphOverhang(style, last).right;
+      return width * size;
     },
     overhang,
     missingGlyphs: (style, text, images) => {
