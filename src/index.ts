@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from './app';
 import { siteConfigFor } from './config';
-import type { CardJob } from './domain/card-job';
-import type { Env } from './env';
+import type { CardJob } from './domain/card';
 import { consumeCardJobs } from './queue/render-jobs';
 
 // Validate the configuration at start-up: a bad var stops the Worker with a message naming the key.

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
 import { articleSchema } from '../src/domain/article';
-import { buildCardInput } from '../src/domain/card-input';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { buildCardInput } from '../src/domain/card';
+import { parseSiteConfig } from '../src/domain/site';
+import { assetReader } from '../src/adapters/assets';
 import { renderCard } from '../src/render/render-card';
-import { createPhotoSource } from '../src/storage/photo-source';
+import { createPhotoSource } from '../src/adapters/photo-source';
 import { inkOutsideTextBox } from './support/card-ink';
 
 // Property (issue 10): for any mixed-script headline, the fitter measures what the renderer draws. The

@@ -2,14 +2,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
 import { articleSchema, type ArticleInput } from '../src/domain/article';
-import { buildCardInput } from '../src/domain/card-input';
-import type { CardVariant } from '../src/domain/card-variants';
-import { fitText } from '../src/domain/text-fit';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { buildCardInput } from '../src/domain/card';
+import type { CardVariant } from '../src/domain/card';
+import { fitLines } from '../src/domain/typography';
+import { parseSiteConfig } from '../src/domain/site';
+import { assetReader } from '../src/adapters/assets';
 import { loadCardFonts } from '../src/render/fonts';
 import { renderCard, type RenderedCard } from '../src/render/render-card';
-import { createPhotoSource } from '../src/storage/photo-source';
+import { createPhotoSource } from '../src/adapters/photo-source';
 import { inkOutsideTextBox } from './support/card-ink';
 
 // The card rows of issue 10: each headline, drawn on the text card, is drawn completely (no missing
@@ -77,7 +77,7 @@ describe('issue 10 card rows', () => {
     const measure = fonts.measure('headline');
     let dotBreaks = 0;
     for (let width = 120; width <= 1100; width += 7) {
-      const { lines } = fitText({ text: headline, width, height: 2000, maxSize: 60, minSize: 60, lineHeight: 1.1, measure });
+      const { lines } = fitLines({ text: headline, width, height: 2000, maxSize: 60, minSize: 60, lineHeight: 1.1, measure });
       for (const line of lines.slice(1)) expect(line[0], `width ${width}: ${lines.join(' | ')}`).not.toBe('·');
       if (lines.some((l) => l.endsWith('奥·'))) dotBreaks++;
     }
@@ -100,9 +100,9 @@ describe('issue 10 card rows', () => {
     const fonts = await loadCardFonts(assets, { headline: 'Unterhaltungselektronik' }, 'de');
     const measure = fonts.measure('headline');
     const text = 'Die Unterhaltungs\u00adelektronik';
-    const wide = fitText({ text, width: 2000, height: 500, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
+    const wide = fitLines({ text, width: 2000, height: 500, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
     expect(wide.lines).toEqual(['Die Unterhaltungselektronik']);
-    const narrow = fitText({ text, width: measure('Die Unterhaltungs-', 40) + 1, height: 500, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
+    const narrow = fitLines({ text, width: measure('Die Unterhaltungs-', 40) + 1, height: 500, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
     expect(narrow.lines).toEqual(['Die Unterhaltungs-', 'elektronik']);
   });
 
@@ -118,7 +118,7 @@ describe('issue 10 card rows', () => {
   it('Thai breaks at word boundaries, never inside a word', async () => {
     const fonts = await loadCardFonts(assets, { headline: 'ประเทศไทยและญี่ปุ่น' }, 'th');
     const measure = fonts.measure('headline');
-    const { lines } = fitText({ text: 'ประเทศไทยและญี่ปุ่นลงนามข้อตกลง', width: 260, height: 2000, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
+    const { lines } = fitLines({ text: 'ประเทศไทยและญี่ปุ่นลงนามข้อตกลง', width: 260, height: 2000, maxSize: 40, minSize: 40, lineHeight: 1.2, measure });
     expect(lines.length).toBeGreaterThan(1);
     const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(lines.join(''))].map((s) => s.index);
     let offset = 0;

@@ -1,6 +1,5 @@
-import { emojiLookup, isEmojiPresentation, type EmojiLookup } from '../domain/card-text';
-import type { FontManifest } from '../domain/font-plan';
-import { readAsset, type AssetReader } from './assets';
+import { readAsset, type AssetReader } from '../adapters/assets';
+import { emojiLookup, isEmojiPresentation, type EmojiLookup, type FontManifest } from '../domain/typography';
 import { BoundedCache } from './bounded-cache';
 import { dataUri } from './data-uri';
 
@@ -25,7 +24,9 @@ export async function emojiImage(read: AssetReader, manifest: FontManifest, emoj
   const path = `${manifest.emoji.path}${name}.svg`;
   try {
     return await svgs.get(path, async () => dataUri(await readAsset(read, path), 'image/svg+xml'));
-  } catch {
+  } catch (err) {
+    // satori then draws nothing for this grapheme: worth knowing which emoji the set lacks.
+    console.warn(JSON.stringify({ event: 'card-emoji-missing', emoji, path, reason: String(err) }));
     return undefined;
   }
 }

@@ -1,8 +1,6 @@
 import { imageSize } from 'image-size';
-import { coverSize, type Size } from '../domain/focal-crop';
-import type { PhotoSource } from '../storage/photo-source';
+import { coverSize, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
 import { dataUri } from './data-uri';
-import { scaleToJpeg } from './rasterise';
 
 /** A photo ready for a template: a data URI and its pixel size. */
 export interface PreparedPhoto {
@@ -24,7 +22,7 @@ export const PHOTO_PIXEL_LIMIT = 4_000_000;
  * larger than the box is scaled down to just cover it (less to embed, decode and encode); without it,
  * a photo over the pixel limit is refused and the card falls back to text.
  */
-export async function preparePhoto(source: PhotoSource, url: string, box: Size, images?: ImagesBinding): Promise<PhotoOutcome> {
+export async function preparePhoto(source: PhotoSource, url: string, box: Size, images?: ImageCodec): Promise<PhotoOutcome> {
   const fetched = await source.get(url);
   if (!fetched.ok) return fetched;
   let bytes = fetched.bytes;
@@ -42,11 +40,13 @@ export async function preparePhoto(source: PhotoSource, url: string, box: Size, 
   const worthScaling = target.width * target.height < size.width * size.height * 0.8;
   if (images && worthScaling) {
     try {
-      bytes = await scaleToJpeg(images, bytes, target.width, target.height);
+      bytes = await images.scaleToJpeg(bytes, target.width, target.height);
       type = 'image/jpeg';
       const dims = imageSize(bytes);
       size = { width: dims.width, height: dims.height };
-    } catch {
+    } catch (err) {
+      // Small enough to embed as it is: the card keeps its photo, only larger than it needs to be.
+      console.warn(JSON.stringify({ event: 'card-photo-not-scaled', url, reason: String(err) }));
       if (size.width * size.height > PHOTO_PIXEL_LIMIT) return { ok: false, reason: 'scale-failed' };
     }
   } else if (size.width * size.height > PHOTO_PIXEL_LIMIT) {

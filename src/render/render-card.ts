@@ -1,17 +1,12 @@
 import satori from 'satori/standalone';
-import { drawnText, prepareText, type PreparedText } from '../domain/card-text';
-import { withoutPhoto, type CardInput } from '../domain/card-input';
-import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
-import { fitText } from '../domain/text-fit';
-import type { PhotoSource } from '../storage/photo-source';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
+import { drawnText, fitLines, prepareText, type PreparedText } from '../domain/typography';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import type { AssetReader } from './assets';
 import { emojiImage, emojiNames, loadEmojiImages } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
-import { preparePhoto, type PreparedPhoto } from './photo';
-import { encodeJpeg, rasterise, type PngEncoding } from './rasterise';
+import { type PreparedPhoto, preparePhoto } from './photo';
+import { type PngEncoding, rasterise } from './rasterise';
 import { satoriReady } from './wasm';
 
 export interface RenderDeps {
@@ -19,7 +14,7 @@ export interface RenderDeps {
   assets: AssetReader;
   photos: PhotoSource;
   /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
-  images?: ImagesBinding;
+  images?: ImageCodec;
 }
 
 export interface RenderOptions {
@@ -100,7 +95,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
       if (deps.images) {
         const t2 = Date.now();
         for (const quality of JPEG_QUALITIES) {
-          const jpeg = await encodeJpeg(deps.images, png, quality);
+          const jpeg = await deps.images.encodeJpeg(png, quality);
           if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
             lap('encode', t2);
             return done(jpeg, 'image/jpeg', input, drawn, timings, started);
@@ -185,7 +180,7 @@ async function draw(
       const text = drawable(p);
       const missing = fonts.missingGlyphs(request.style, drawnText(text, false), images);
       if (missing.length) omitted.push({ style: request.style, kind: 'dropped', text: missing.join(' '), reason: 'no card font has these characters' });
-      const fit = fitText({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
+      const fit = fitLines({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
       // The measure counted the overhanging ink of each line's end glyphs; the line is moved in by it.
       const indents = fit.lines.map((line) => {
         const o = fonts.overhang(request.style, line, images);

@@ -1,5 +1,5 @@
 import { decode } from 'fast-png';
-import type { CardVariant } from '../../src/domain/card-variants';
+import type { CardVariant } from '../../src/domain/card';
 
 /** The text card's horizontal padding per variant (templates/cards/text.tsx): text must stay inside it. */
 export const TEXT_CARD_PAD_X: Record<CardVariant, number> = { og: 64, square: 80 };
