@@ -97,7 +97,7 @@ describe('the default image', () => {
     expect((await putArticle(doc)).status).toBe(201);
     const png = new Uint8Array(await (await env.ASSETS.fetch('https://assets.invalid/brand/default-share.png')).arrayBuffer());
     const app = createApp({
-      renderCard: (async () => ({ bytes: png, contentType: 'image/png', width: 1200, height: 630, template: 'photo', timings: {}, texts: [] })) as typeof renderCard,
+      renderCard: (async () => ({ bytes: png, contentType: 'image/png', width: 1200, height: 630, template: 'photo', timings: {}, texts: [], omitted: [], uncovered: [] })) as typeof renderCard,
     });
     const current = (await app.request(`${ORIGIN}/card/types-wrong-render/og.jpg`, { redirect: 'manual' }, env)).headers.get('location')!;
     const { res } = await expectAgreeing(app, current);
