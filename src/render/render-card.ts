@@ -1,14 +1,10 @@
 import satori from 'satori/standalone';
 import { withoutPhoto, type CardInput } from '../domain/card-input';
 import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
-import { fitText } from '../domain/text-fit';
 import type { PhotoSource } from '../storage/photo-source';
-import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
+import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
 import type { AssetReader } from './assets';
-import { emojiImage } from './emoji';
-import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
-import { loadLogo } from './logo';
+import { cardTree, type FittedBlock } from './card-tree';
 import { preparePhoto, type PreparedPhoto } from './photo';
 import { compositeUnder, rgbOf } from './photo-composite';
 import { encodeJpeg, encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
@@ -47,13 +43,8 @@ export interface RenderedCard {
   texts: FittedBlock[];
 }
 
-export interface FittedBlock {
-  text: string;
-  style: TextStyle;
-  fontSize: number;
-  lines: string[];
-  clamped: boolean;
-}
+
+export type { FittedBlock };
 
 export class CardRenderError extends Error {
   override name = 'CardRenderError';
@@ -155,46 +146,15 @@ async function draw(
 ): Promise<Drawn> {
   const template = CARD_TEMPLATE_MODULES[input.template];
   const { width, height } = CARD_VARIANTS[input.variant];
-
-  let t = Date.now();
-  const [fonts, logo, manifest] = await Promise.all([
-    loadCardFonts(deps.assets, template.texts(input), input.lang),
-    loadLogo(deps.assets, input.site.logoPath),
-    loadFontManifest(deps.assets),
-  ]);
-  timings.fonts = (timings.fonts ?? 0) + Date.now() - t;
-
-  t = Date.now();
-  const texts: FittedBlock[] = [];
   const box = template.photoBox?.(input.variant);
-  const placement = !photo || !input.photo || !box
-    ? undefined
-    : photo.kind === 'composited'
-      ? photo.placement
-      : { src: photo.src, ...coverPlacement(photo, box, input.photo.focalPoint) };
-  const element = template.render({
-    input,
-    width,
-    height,
-    fonts: fonts.families,
-    fit: (request) => {
-      const fitted = fitText({ ...request, measure: fonts.measure(request.style) });
-      texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
-      return fitted;
-    },
-    ...(placement ? { photo: placement } : {}),
-    ...(logo ? { logo } : {}),
-  });
+
+  const fontsBefore = timings.fonts ?? 0;
+  let t = Date.now();
+  const { element, options, texts } = await cardTree(input, deps.assets, timings, photo);
+  // Layout is the rest: the template's text fitting and satori.
+  t += (timings.fonts ?? 0) - fontsBefore;
   await satoriReady();
-  const svg = await satori(element, {
-    width,
-    height,
-    fonts: fonts.fonts,
-    // Called for graphemes no loaded font has: emoji become Twemoji images; anything else gets
-    // whichever subsets cover it (the font plan should already have loaded them).
-    loadAdditionalAsset: async (code, segment) =>
-      code === 'emoji' ? ((await emojiImage(deps.assets, manifest.emoji.path, segment)) ?? []) : fallbackFonts(deps.assets, segment, input.lang),
-  });
+  const svg = await satori(element, options);
   timings.layout = (timings.layout ?? 0) + Date.now() - t;
 
   if (photo?.kind === 'composited' && box) {
@@ -202,7 +162,11 @@ async function draw(
     timings.raster = (timings.raster ?? 0) + rasterMs;
     t = Date.now();
     try {
-      await compositeUnder(pixels, width, box, photo.placement, await photo.scaled, rgbOf(template.photoBackdrop ?? '#000000'));
+      const scaled = await photo.scaled;
+      // Waiting for the Images binding, what is left of it after layout and rasterising.
+      timings.scaleWait = (timings.scaleWait ?? 0) + Date.now() - t;
+      t = Date.now();
+      await compositeUnder(pixels, width, box, photo.placement, scaled, rgbOf(template.photoBackdrop ?? '#000000'));
     } catch (err) {
       throw new PhotoCompositeError(String(err));
     } finally {
