@@ -10,6 +10,7 @@ import { assetReader } from '../src/render/assets';
 import { deliverCard, type CardSource } from '../src/render/card-delivery';
 import { currentCard, type CurrentCard } from '../src/render/card-version';
 import { renderCard } from '../src/render/render-card';
+import { warmUpOnce } from '../src/render/warm-up';
 import type { PngEncoding } from '../src/render/rasterise';
 import { createEdgeCache } from '../src/storage/edge-cache';
 import { createPhotoSource } from '../src/storage/photo-source';
@@ -129,12 +130,25 @@ async function hit(req: Request, env: Env, origin: string, layer: 'cache' | 'r2'
 
 export default {
   async fetch(req, env, ctx) {
+    const res = await respond(req, env, ctx);
+    // As src/index.ts does: the first response of an isolate starts the renderer's warm-up.
+    const warm = warmUpOnce(siteConfigFor(env), { assets: assetReader(env.ASSETS) });
+    if (warm) ctx.waitUntil(warm);
+    return res;
+  },
+  // Pre-render jobs are dropped: they would render in the background of the measurements.
+  queue: async (batch) => batch.ackAll(),
+} satisfies ExportedHandler<Env>;
+
+async function respond(req: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(req.url);
     const first = served++ === 0;
     try {
       if (req.method === 'GET' && url.pathname === '/__bench/wasm-memory') {
         return Response.json(wasmMemories.map(({ name, memory }) => ({ name, bytes: memory.buffer.byteLength })));
       }
+      // A first request that renders nothing, like a crawler's request for the article page.
+      if (req.method === 'GET' && url.pathname === '/__bench/page') return new Response('page');
       if (req.method !== 'POST') return new Response('not found', { status: 404 });
       if (url.pathname === '/__bench/render') return await render(req, env, url.origin, first);
       if (url.pathname === '/__bench/hit/cache') return await hit(req, env, url.origin, 'cache', ctx);
@@ -143,7 +157,4 @@ export default {
     } catch (err) {
       return Response.json({ error: String(err) }, { status: err instanceof BadRequest ? 400 : 500 });
     }
-  },
-  // Pre-render jobs are dropped: they would render in the background of the measurements.
-  queue: async (batch) => batch.ackAll(),
-} satisfies ExportedHandler<Env>;
+}

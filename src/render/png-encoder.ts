@@ -44,47 +44,6 @@ async function deflate(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/**
- * A zlib stream (RFC 1950) of stored deflate blocks (RFC 1951 §3.2.4): no compression at all, for a PNG
- * that is only handed to an encoder that decodes it at once.
- */
-function stored(data: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(data.length / 65535));
-  const out = new Uint8Array(2 + blocks * 5 + data.length + 4);
-  out[0] = 0x78; // deflate, 32 KiB window
-  out[1] = 0x01; // no preset dictionary, fastest; (0x78 * 256 + 0x01) % 31 === 0
-  let o = 2;
-  for (let b = 0, i = 0; b < blocks; b++) {
-    const len = Math.min(65535, data.length - i);
-    out[o] = b === blocks - 1 ? 1 : 0; // BFINAL, BTYPE 00
-    out[o + 1] = len & 0xff;
-    out[o + 2] = len >>> 8;
-    out[o + 3] = ~len & 0xff;
-    out[o + 4] = (~len >>> 8) & 0xff;
-    out.set(data.subarray(i, i + len), o + 5);
-    o += 5 + len;
-    i += len;
-  }
-  new DataView(out.buffer).setUint32(o, adler32(data));
-  return out;
-}
-
-/** Adler-32 (RFC 1950 §8.2), in runs short enough that the sums cannot overflow before the modulo. */
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (let i = 0; i < data.length; ) {
-    const end = Math.min(data.length, i + 5552);
-    for (; i < end; i++) {
-      a += data[i]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
 interface Analysis {
   opaque: boolean;
   /** Palette index per pixel and the palette (0xAABBGGRR words), when there are at most 256 colours. */
@@ -210,9 +169,10 @@ function assemble(chunks: Uint8Array[]): Uint8Array {
 
 export interface PngOptions {
   /**
-   * `small` (default): the smallest of the forms above. `fast`: RGB or RGBA, filter None, deflate's
-   * stored (uncompressed) blocks, for a PNG that is only passed on to be re-encoded (photo cards
-   * become JPEG through the Images binding): several times larger, several times quicker to make.
+   * `small` (default): the smallest of the forms above. `fast`: RGB or RGBA with filter None, without
+   * the palette or filter search, for a PNG that is only passed on to be re-encoded (photo cards
+   * become JPEG through the Images binding). Still deflated: it crosses to the binding, and stored
+   * blocks would make it seven times larger for some 20 ms less work.
    */
   effort?: 'small' | 'fast';
 }
@@ -237,25 +197,6 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number,
   }
 
   const bpp = opaque ? 3 : 4;
-  if (options.effort === 'fast') {
-    // Scanlines with filter None written straight from the pixels, stored without compression.
-    const stride = width * bpp;
-    const lines = new Uint8Array(height * (stride + 1));
-    for (let y = 0, i = 0; y < height; y++) {
-      let j = y * (stride + 1) + 1;
-      if (opaque) {
-        for (const end = i + width * 4; i < end; i += 4, j += 3) {
-          lines[j] = rgba[i]!;
-          lines[j + 1] = rgba[i + 1]!;
-          lines[j + 2] = rgba[i + 2]!;
-        }
-      } else {
-        lines.set(rgba.subarray(i, i + stride), j);
-        i += stride;
-      }
-    }
-    return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', stored(lines)), end]);
-  }
   let raw = rgba;
   if (opaque) {
     raw = new Uint8Array(width * height * 3);
@@ -268,7 +209,7 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number,
   const stride = width * bpp;
   const [plain, filtered] = await Promise.all([
     deflate(unfiltered(raw, stride, height)),
-    deflate(heuristicFiltered(raw, stride, height, bpp)),
+    options.effort === 'fast' ? undefined : deflate(heuristicFiltered(raw, stride, height, bpp)),
   ]);
   const idat = !filtered || plain.length <= filtered.length ? plain : filtered;
   return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', idat), end]);

@@ -9,6 +9,7 @@ import { preparePhoto, type PreparedPhoto } from './photo';
 import { compositeUnder, rgbOf } from './photo-composite';
 import { encodeJpeg, encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
 import { satoriReady } from './wasm';
+import { noteCardRendered } from './warm-up';
 
 export interface RenderDeps {
   /** Static assets: fonts, emoji, logo (and local photos, through `photos`). */
@@ -133,6 +134,7 @@ function done(
 ): RenderedCard {
   const { width, height } = CARD_VARIANTS[input.variant];
   timings.total = Date.now() - started;
+  noteCardRendered();
   return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts };
 }
 
