@@ -2,14 +2,13 @@ import type { SatoriOptions } from 'satori/standalone';
 import type { JSXElement } from 'satori/jsx';
 import type { CardInput } from '../domain/card-input';
 import { CARD_VARIANTS } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
+import type { CoverPlacement } from '../domain/focal-crop';
 import { fitText } from '../domain/text-fit';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
 import type { AssetReader } from './assets';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
-import type { PreparedPhoto } from './photo';
 
 export interface FittedBlock {
   text: string;
@@ -30,10 +29,16 @@ export interface CardTree {
 
 /**
  * Loads the fonts and logo a card needs and lets its template lay it out: the part of a render that
- * comes before satori. Shared by the renderer and the benchmark (which hands the same tree to other
+ * comes before satori. `photo`: where the photo goes in the photo box, with its data URI when resvg
+ * is to draw it as part of the card (without, the box is left transparent for compositing). Shared by the renderer and the benchmark (which hands the same tree to other
  * renderers). `timings.fonts` gets the milliseconds spent loading.
  */
-export async function cardTree(input: CardInput, assets: AssetReader, timings: Record<string, number>, photo?: PreparedPhoto): Promise<CardTree> {
+export async function cardTree(
+  input: CardInput,
+  assets: AssetReader,
+  timings: Record<string, number>,
+  photo?: CoverPlacement & { src?: string },
+): Promise<CardTree> {
   const template = CARD_TEMPLATE_MODULES[input.template];
   const { width, height } = CARD_VARIANTS[input.variant];
 
@@ -46,12 +51,6 @@ export async function cardTree(input: CardInput, assets: AssetReader, timings: R
   timings.fonts = (timings.fonts ?? 0) + Date.now() - t;
 
   const texts: FittedBlock[] = [];
-  const box = template.photoBox?.(input.variant);
-  const placement = !photo || !input.photo || !box
-    ? undefined
-    : photo.kind === 'composited'
-      ? photo.placement
-      : { src: photo.src, ...coverPlacement(photo, box, input.photo.focalPoint) };
   const element = template.render({
     input,
     width,
@@ -62,7 +61,7 @@ export async function cardTree(input: CardInput, assets: AssetReader, timings: R
       texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
       return fitted;
     },
-    ...(placement ? { photo: placement } : {}),
+    ...(photo ? { photo } : {}),
     ...(logo ? { logo } : {}),
   });
   return {

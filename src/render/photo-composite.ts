@@ -72,6 +72,52 @@ export async function compositeUnder(
   );
 }
 
+/**
+ * Draws a photo layer rendered by resvg (premultiplied RGBA, exactly the box's size) under a rendered
+ * card, as compositeUnder does: translucent photo pixels over `backdrop` first, then the card over
+ * the photo.
+ */
+export function compositeLayerUnder(
+  canvas: Uint8Array,
+  canvasWidth: number,
+  box: Box,
+  layer: Uint8Array,
+  backdrop: readonly [number, number, number],
+): void {
+  if (layer.length !== box.width * box.height * 4) throw new RangeError('photo layer is not the size of the box');
+  const [br, bg, bb] = backdrop;
+  for (let y = 0; y < box.height; y++) {
+    let o = ((box.y + y) * canvasWidth + box.x) * 4;
+    for (let i = y * box.width * 4, end = i + box.width * 4; i < end; i += 4, o += 4) {
+      const pa = 255 - layer[i + 3]!;
+      // Premultiplied photo over the backdrop, then the card over that.
+      const r = layer[i]! + Math.round((br * pa) / 255);
+      const g = layer[i + 1]! + Math.round((bg * pa) / 255);
+      const b = layer[i + 2]! + Math.round((bb * pa) / 255);
+      const k = 255 - canvas[o + 3]!;
+      if (k === 0) continue;
+      canvas[o] = Math.min(255, canvas[o]! + Math.round((r * k) / 255));
+      canvas[o + 1] = Math.min(255, canvas[o + 1]! + Math.round((g * k) / 255));
+      canvas[o + 2] = Math.min(255, canvas[o + 2]! + Math.round((b * k) / 255));
+      canvas[o + 3] = 255;
+    }
+  }
+}
+
+/**
+ * An SVG of the photo box alone with the photo drawn at its placement: resvg renders it without the
+ * clip path and mask satori puts on every image (the SVG's own edges crop), each of which would cost a
+ * layer as large as the card.
+ */
+export function photoLayerSvg(src: string, box: Box, placement: CoverPlacement): string {
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${box.width}" height="${box.height}" viewBox="0 0 ${box.width} ${box.height}">` +
+    `<image x="${placement.left}" y="${placement.top}" width="${placement.width}" height="${placement.height}" ` +
+    `preserveAspectRatio="none" href="${attr(src)}"/></svg>`
+  );
+}
+
 /** `#rrggbb` as an RGB triple. */
 export function rgbOf(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
