@@ -1,8 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `workers` runs inside workerd (the runtime the Worker ships on); `browser` runs in
-// Node, starts the Worker with wrangler and drives Debian's Chromium.
+// Three projects: `workers` runs inside workerd (the runtime the Worker ships on); `browser` runs in
+// Node, starts the Worker with wrangler and drives Debian's Chromium; `repo` checks the source tree
+// itself (layering rules, file sizes) in Node.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
   return {
@@ -18,8 +19,15 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-            exclude: ['test/browser/**'],
+            exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'repo',
+            include: ['test/repo/**/*.test.ts'],
+            environment: 'node',
           },
         },
         {

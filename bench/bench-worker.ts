@@ -1,20 +1,16 @@
 // Entry point of `npm run bench` (started by bench/run.mjs with the bindings of wrangler.toml): times the
-// project's own render and delivery modules inside workerd. Locally workerd's clocks advance during CPU
-// work, so in-Worker timings are real. Every endpoint takes the article as JSON, so nothing but the
-// measured work touches the isolate before its first render.
-import { siteConfigFor } from '../src/config';
+// project's own render and delivery modules inside workerd, built by the same composition root as the
+// Worker (src/services). Locally workerd's clocks advance during CPU work, so in-Worker timings are real.
+// Every endpoint takes the article as JSON, so nothing but the measured work touches the isolate before
+// its first render.
 import { articleSchema, type Article } from '../src/domain/article';
-import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } from '../src/domain/card-variants';
-import type { Env } from '../src/env';
-import { assetReader } from '../src/render/assets';
-import { deliverCard, type CardSource } from '../src/render/card-delivery';
-import { currentCard, type CurrentCard } from '../src/render/card-version';
-import { renderCard } from '../src/render/render-card';
-import { warmUpOnce } from '../src/render/warm-up';
+import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } from '../src/domain/card';
+import { assetReader } from '../src/adapters/assets';
+import { siteConfigFor } from '../src/config';
 import type { PngEncoding } from '../src/render/rasterise';
-import { createEdgeCache } from '../src/storage/edge-cache';
-import { createPhotoSource } from '../src/storage/photo-source';
-import { createR2CardStore } from '../src/storage/r2-card-store';
+import { warmUpOnce } from '../src/render/warm-up';
+import { createServices, type Services } from '../src/services';
+import type { CardSource, CurrentCard } from '../src/services/cards';
 
 interface BenchRequest {
   article: unknown;
@@ -57,23 +53,16 @@ async function parse(req: Request): Promise<{ article: Article; template: CardTe
   return { article, template: body.template, variant: body.variant, body };
 }
 
-function context(env: Env, origin: string) {
-  const config = siteConfigFor(env);
-  const assets = assetReader(env.ASSETS);
-  const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: origin, assets });
-  return { config, assets, photos, jpeg: Boolean(env.IMAGES) };
-}
-
 /** One miss render, exactly as the card route renders on a miss, with its stage timings. */
 async function render(req: Request, env: Env, origin: string, first: boolean): Promise<Response> {
   const { article, template, variant, body } = await parse(req);
-  const ctx = context(env, origin);
+  const { cards } = createServices(env, { origin });
   const started = performance.now();
-  const card = await currentCard(article, variant, { config: ctx.config, origin, assets: ctx.assets, jpeg: ctx.jpeg });
+  const card = await cards.current(article, variant);
   const hashed = performance.now();
-  const rendered = await renderCard(card.input, { assets: ctx.assets, photos: ctx.photos, images: env.IMAGES }, // `compact` is the renderer's default pipeline (which also picks the quick PNG for cards headed to
+  // `compact` is the renderer's default pipeline (which also picks the quick PNG for cards headed to
   // JPEG); `resvg` swaps in resvg's own asPng() for comparison.
-  body.encoding === 'resvg' ? { encoding: 'resvg' } : {});
+  const rendered = await cards.render(card.input, body.encoding === 'resvg' ? { encoding: 'resvg' } : {});
   const ended = performance.now();
   if (rendered.template !== template) throw new Error(`asked for a ${template} card, got ${rendered.template} (${rendered.fallback})`);
   return Response.json({
@@ -88,37 +77,35 @@ async function render(req: Request, env: Env, origin: string, first: boolean): P
 }
 
 /** The card stored in both layers, as after a first miss (its storage writes awaited here). */
-async function ensureStored(card: CurrentCard, env: Env, ctx: ReturnType<typeof context>): Promise<void> {
+async function ensureStored(card: CurrentCard, services: Services): Promise<void> {
   const writes: Promise<unknown>[] = [];
-  const res = await deliverCard(card, {
-    store: createR2CardStore(env.CARDS!),
-    cache: createEdgeCache(caches.default),
-    render: (c) => renderCard(c.input, { assets: ctx.assets, photos: ctx.photos, images: env.IMAGES }),
-    waitUntil: (p) => writes.push(p),
-  });
+  const res = await services.cards.deliver(card, { waitUntil: (p) => writes.push(p) });
   await res.arrayBuffer();
   await Promise.all(writes);
 }
 
 /**
- * One hit through `deliverCard`, from the Cache API (`layer=cache`) or from R2 (`layer=r2`: no cache
+ * One hit through the card service's `deliver`, from the Cache API (`layer=cache`) or from R2 (`layer=r2`: no cache
  * given, so the look-up goes straight to R2). `lookupMs` is what the `observe` hook reports (until the
  * layer answered); `bodyMs` adds reading the body to its end.
  */
 async function hit(req: Request, env: Env, origin: string, layer: 'cache' | 'r2', ctx: ExecutionContext): Promise<Response> {
   const { article, variant } = await parse(req);
-  const c = context(env, origin);
-  const card = await currentCard(article, variant, { config: c.config, origin, assets: c.assets, jpeg: c.jpeg });
+  const services = createServices(env, { origin });
+  const card = await services.cards.current(article, variant);
   if (new URL(req.url).searchParams.has('prepare')) {
-    await ensureStored(card, env, c);
+    await ensureStored(card, services);
     return Response.json({ key: card.key, url: card.url });
   }
+  // The same layers, with the Cache API left out for an R2 hit, and a renderer that refuses.
+  const layers = createServices(env, {
+    origin,
+    edgeCache: layer === 'cache',
+    renderCard: () => Promise.reject(new Error('a hit was expected, not a render')),
+  });
   let seen: { source: CardSource; ms: number } | undefined;
   const started = performance.now();
-  const res = await deliverCard(card, {
-    store: createR2CardStore(env.CARDS!),
-    ...(layer === 'cache' ? { cache: createEdgeCache(caches.default) } : {}),
-    render: () => Promise.reject(new Error('a hit was expected, not a render')),
+  const res = await layers.cards.deliver(card, {
     waitUntil: (p) => ctx.waitUntil(p),
     observe: (event) => (seen = event),
   });

@@ -3,26 +3,20 @@ import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
-import { siteConfigFor } from './config';
-import type { SiteConfig } from './domain/site-config';
+import type { SiteConfig } from './domain/site';
 import { onError, onNotFound } from './http/on-error';
+import type { renderCard } from './render/render-card';
 import { articlesApi } from './routes/api-articles';
-import { cards } from './routes/cards';
 import { metaApi } from './routes/api-meta';
+import { shareApi } from './routes/api-share';
+import { cards } from './routes/cards';
 import { embed } from './routes/embed';
 import { health } from './routes/health';
 import { oembed } from './routes/oembed';
 import { pages } from './routes/pages';
-import { shareApi } from './routes/api-share';
 import { shareBar } from './routes/share-bar';
 import { shareRedirects } from './routes/share-redirects';
-import { createD1ArticleStore } from './storage/d1-article-store';
-import { createD1ShareClickStore } from './storage/d1-share-click-store';
-import { assetReader } from './render/assets';
-import { createPhotoSource } from './storage/photo-source';
-import { renderCard } from './render/render-card';
-import { createR2CardStore } from './storage/r2-card-store';
-import { createEdgeCache } from './storage/edge-cache';
+import { createServices } from './services';
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
@@ -33,33 +27,21 @@ export interface AppOptions {
   renderCard?: typeof renderCard;
 }
 
+/** The Hono app: the services on the context, security headers, ETags, the routes and one error handler. */
 export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
 
-  app.use(async function provideContext(c, next) {
-    const config = options.config ?? siteConfigFor(c.env);
-    c.set('config', config);
-    const origin = config.publicUrl ?? new URL(c.req.url).origin;
-    c.set('origin', origin);
-    c.set('articles', createD1ArticleStore(c.env.DB));
-    c.set('shareClicks', createD1ShareClickStore(c.env.DB));
-    const photos = createPhotoSource({
-      imageHosts: config.imageHosts,
-      ownOrigin: origin,
-      assets: assetReader(c.env.ASSETS),
-      ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
-    });
-    c.set('photos', photos);
-    if (c.env.CARDS) c.set('cardStore', createR2CardStore(c.env.CARDS));
-    if (typeof caches !== 'undefined') c.set('edgeCache', createEdgeCache(caches.default));
-    const render = options.renderCard ?? renderCard;
-    c.set('renderCard', (input) => render(input, { assets: assetReader(c.env.ASSETS), photos, images: c.env.IMAGES }));
+  app.use(async function provideServices(c, next) {
+    const services = createServices(c.env, { ...options, origin: new URL(c.req.url).origin });
+    c.set('services', services);
+    c.set('config', services.config);
+    c.set('origin', services.origin);
     await next();
   });
 
   // Defaults for everything; routes meant to be framed or hotlinked (embeds, images) relax them.
   const security = { crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' } as const;
-  // The embed card is framed by any site: no X-Frame-Options there; its CSP says `frame-ancestors *`.
+  // The embed is framed by any site: no X-Frame-Options there; its CSP says `frame-ancestors *`.
   app.use(except('/embed/*', secureHeaders(security)));
   app.use('/embed/*', secureHeaders({ ...security, xFrameOptions: false, originAgentCluster: false }));
 
@@ -68,10 +50,11 @@ export function createApp(options: AppOptions = {}) {
   const revalidated = etag();
   for (const path of ['/', '/a/*', '/embed/*', '/oembed', '/oembed.json', '/oembed.xml', '/api/articles/:id/meta']) app.use(path, revalidated);
 
+  // Each route states its own access (src/http/access.ts); mount order decides nothing.
   app.route('/', health);
+  app.route('/api/articles', articlesApi);
   app.route('/api/articles', metaApi);
   app.route('/api/articles', shareApi);
-  app.route('/api/articles', articlesApi);
   app.route('/', shareRedirects);
   app.route('/', shareBar);
   app.route('/', oembed);

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from './app';
 import { siteConfigFor } from './config';
-import type { CardJob } from './domain/card-job';
-import type { Env } from './env';
+import type { CardJob } from './domain/card';
 import { consumeCardJobs } from './queue/render-jobs';
-import { assetReader } from './render/assets';
+import { assetReader } from './adapters/assets';
 import { warmUpOnce } from './render/warm-up';
 
 // Validate the configuration at start-up: a bad var stops the Worker with a message naming the key.

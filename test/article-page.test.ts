@@ -1,10 +1,9 @@
-import { parse, type HTMLElement } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtures, fixtureById, SEED_ID } from '../fixtures';
-import { articleSchema, byline, shareDescription, shareHeadline } from '../src/domain/article';
-import { TAG_LIMITS } from '../src/domain/head-tags';
-import { ogLocale } from '../src/domain/locale';
-import { graphemeLength } from '../src/domain/text';
+import { fixtureById, fixtures, SEED_ID } from '../fixtures';
+import { articleSchema, byline, ogLocale, shareDescription, shareHeadline } from '../src/domain/article';
+import { TAG_LIMITS } from '../src/domain/head';
+import { graphemeLength } from '../src/domain/typography';
 import { authed, call, loadFixtures, ORIGIN, putArticle } from './helpers';
 
 const published = fixtures.filter((f) => f.status === 'published').map((f) => articleSchema.parse(f));

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixtures, fixtureById, SEED_ID } from '../fixtures';
-import { articleSchema, type Article } from '../src/domain/article';
-import { createD1ArticleStore, InvalidCursorError } from '../src/storage/d1-article-store';
+import { fixtureById, fixtures, SEED_ID } from '../fixtures';
+import { type Article, articleSchema, InvalidCursorError } from '../src/domain/article';
+import { createD1ArticleStore } from '../src/adapters/d1-article-store';
 
 const article = (id: string, patch: Partial<Article> = {}): Article =>
   articleSchema.parse({ ...fixtureById(SEED_ID), id, url: `https://mainichi.jp/english/articles/${id}`, ...patch });

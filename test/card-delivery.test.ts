@@ -3,7 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
 import { createApp } from '../src/app';
-import { articleCardPrefix } from '../src/domain/card-hash';
+import { articleCardPrefix } from '../src/domain/card';
 import { renderCard } from '../src/render/render-card';
 import { call, currentCardPath, loadFixtures, ORIGIN, putArticle } from './helpers';
 

@@ -1,11 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { fixtures, fixtureById, SEED_ID } from '../fixtures';
+import { fixtureById, fixtures, SEED_ID } from '../fixtures';
 import { articleSchema } from '../src/domain/article';
-import { buildCardInput } from '../src/domain/card-input';
-import { CARD_TEMPLATES } from '../src/domain/card-variants';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { buildCardInput, CARD_TEMPLATES } from '../src/domain/card';
+import { parseSiteConfig } from '../src/domain/site';
+import { assetReader } from '../src/adapters/assets';
 import { emojiImage } from '../src/render/emoji';
 import { isEmoji, loadCardFonts, loadFontManifest, type TextStyle } from '../src/render/fonts';
 import { CARD_TEMPLATE_MODULES } from '../templates/cards';

@@ -3,9 +3,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
 import { createApp } from '../src/app';
-import { articleCardPrefix } from '../src/domain/card-hash';
-import type { CardJob } from '../src/domain/card-job';
-import type { Env } from '../src/env';
+import { articleCardPrefix, type CardJob } from '../src/domain/card';
 import { consumeCardJobs, runCardJob } from '../src/queue/render-jobs';
 import { currentCardPath, loadFixtures, ORIGIN, TOKEN } from './helpers';
 

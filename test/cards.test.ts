@@ -3,7 +3,7 @@ import { imageSize } from 'image-size';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtures, fixtureById, SEED_ID } from '../fixtures';
 import { createApp } from '../src/app';
-import { CARD_BYTE_BUDGET } from '../src/domain/card-variants';
+import { CARD_BYTE_BUDGET } from '../src/domain/card';
 import { call, currentCardPath, loadFixtures, ORIGIN, putArticle } from './helpers';
 
 beforeAll(loadFixtures);

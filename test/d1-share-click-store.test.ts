@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createD1ShareClickStore } from '../src/storage/d1-share-click-store';
+import { createD1ShareClickStore } from '../src/adapters/d1-share-click-store';
 
 describe('D1 share click store', () => {
   const store = createD1ShareClickStore(env.DB);

@@ -1,19 +1,12 @@
 import type { D1Migration } from 'cloudflare:test';
-import type { Env as WorkerEnv } from '../src/env';
 
+// The Worker's own bindings come from worker-configuration.d.ts (`npm run types`); these are the
+// test-only ones the Vitest pool adds (vitest.config.ts).
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    interface Env {
       /** Test-only: the migrations read by vitest.config.ts. */
       TEST_MIGRATIONS: D1Migration[];
-    }
-  }
-}
-
-declare global {
-  namespace Cloudflare {
-    interface GlobalProps {
-      mainModule: typeof import('../src/index');
     }
   }
 }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import pixelmatch from 'pixelmatch';
 import { describe, expect, it } from 'vitest';
 import { fixtures } from '../fixtures';
-import { CARD_VARIANTS, type CardVariant } from '../src/domain/card-variants';
+import { CARD_VARIANTS, type CardVariant } from '../src/domain/card';
 import { goldenCases, goldenName, renderGolden } from './golden/render-golden';
 import { GOLDEN_SCALE, referencePixels, rgba } from './golden/reference-image.mjs';
 

@@ -2,41 +2,29 @@ import { env } from 'cloudflare:workers';
 import pixelmatch from 'pixelmatch';
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
+import { assetReader } from '../src/adapters/assets';
+import { createImageCodec } from '../src/adapters/images';
+import { createPhotoSource } from '../src/adapters/photo-source';
 import { articleSchema } from '../src/domain/article';
-import { buildCardInput } from '../src/domain/card-input';
-import type { CardVariant } from '../src/domain/card-variants';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { buildCardInput, type CardVariant, type ImageCodec } from '../src/domain/card';
+import { parseSiteConfig } from '../src/domain/site';
 import { renderCard, type RenderDeps } from '../src/render/render-card';
-import { createPhotoSource } from '../src/storage/photo-source';
 import { referencePixels } from './golden/reference-image.mjs';
 
 const config = parseSiteConfig(env);
 const assets = assetReader(env.ASSETS);
 const ORIGIN = 'https://presscard.test';
 const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: ORIGIN, assets });
+const codec = createImageCodec(env.IMAGES!);
 
-/** The Images binding, except that asking it for PNG (the composited photo) fails; `refused` counts. */
-function imagesWithoutPng(): ImagesBinding & { refused: number } {
-  let refused = 0;
-  const images = env.IMAGES!;
-  return {
-    ...images,
-    info: (s) => images.info(s),
-    input(stream) {
-      const t = images.input(stream);
-      const wrap = (inner: ImageTransformer): ImageTransformer => ({
-        ...inner,
-        transform: (o) => wrap(inner.transform(o)),
-        draw: (i, o) => wrap(inner.draw(i, o)),
-        output: (o) => (o.format === 'image/png' ? (refused++, Promise.reject(new Error('no PNG today'))) : inner.output(o)),
-      });
-      return wrap(t);
-    },
-    get refused() {
-      return refused;
-    },
-  } as ImagesBinding & { refused: number };
+/** The Images binding, except that asking it for the PNG of a composited photo fails; `refused` counts. */
+function imagesWithoutPng(): ImageCodec & { refused: number } {
+  const images = { ...codec, refused: 0 };
+  images.scaleToPng = () => {
+    images.refused++;
+    return Promise.reject(new Error('no PNG today'));
+  };
+  return images;
 }
 
 const input = (id: string, variant: CardVariant) => buildCardInput(articleSchema.parse(fixtureById(id)), config, variant, 'photo');
@@ -44,7 +32,7 @@ const input = (id: string, variant: CardVariant) => buildCardInput(articleSchema
 describe('photo cards composited outside resvg', () => {
   for (const [id, variant] of [[SEED_ID, 'og'], [SEED_ID, 'square'], ['20260320-ja-sakura-forecast', 'og']] as const) {
     it(`${id} ${variant}: looks as when resvg draws the photo`, { timeout: 30_000 }, async () => {
-      const deps: RenderDeps = { assets, photos, images: env.IMAGES };
+      const deps: RenderDeps = { assets, photos, images: codec };
       const composited = await renderCard(input(id, variant), deps, { output: 'png' });
       expect(composited.timings).toHaveProperty('composite');
       const images = imagesWithoutPng();

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { assetReader } from '../src/render/assets';
-import { createPhotoSource, type PhotoSourceOptions } from '../src/storage/photo-source';
+import { assetReader } from '../src/adapters/assets';
+import { createPhotoSource, type PhotoSourceOptions } from '../src/adapters/photo-source';
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -4,14 +4,14 @@ import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
 import { articleSchema } from '../src/domain/article';
-import { buildCardInput, type CardInput } from '../src/domain/card-input';
-import { CARD_BYTE_BUDGET } from '../src/domain/card-variants';
-import { parseSiteConfig } from '../src/domain/site-config';
-import { assetReader } from '../src/render/assets';
+import { buildCardInput, CARD_BYTE_BUDGET, type CardInput } from '../src/domain/card';
+import { parseSiteConfig } from '../src/domain/site';
+import { assetReader } from '../src/adapters/assets';
 import { fontCacheStats } from '../src/render/fonts';
 import { PHOTO_PIXEL_LIMIT } from '../src/render/photo';
 import { renderCard, type RenderDeps } from '../src/render/render-card';
-import { createPhotoSource } from '../src/storage/photo-source';
+import { createImageCodec } from '../src/adapters/images';
+import { createPhotoSource } from '../src/adapters/photo-source';
 
 const config = parseSiteConfig(env);
 const assets = assetReader(env.ASSETS);
@@ -20,7 +20,7 @@ const ORIGIN = 'https://presscard.test';
 function deps(overrides: Partial<RenderDeps> & { fetch?: typeof fetch } = {}): RenderDeps {
   const { fetch, ...rest } = overrides;
   const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: ORIGIN, assets, timeoutMs: 200, ...(fetch ? { fetch } : {}) });
-  return { assets, photos, images: env.IMAGES, ...rest };
+  return { assets, photos, images: createImageCodec(env.IMAGES), ...rest };
 }
 
 const input = (id: string, variant: 'og' | 'square' = 'og') => buildCardInput(articleSchema.parse(fixtureById(id)), config, variant);

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../fixtures';
-import { SHARE_NETWORK_IDS } from '../src/domain/site-config';
+import { SHARE_NETWORK_IDS } from '../src/domain/site';
 import { call, loadFixtures, ORIGIN, putArticle } from './helpers';
 
 const JA_ID = '20260320-ja-sakura-forecast';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_ID } from '../fixtures';
 import worker from '../src/index';
 import { createApp } from '../src/app';
-import { parseSiteConfig, SHARE_NETWORK_IDS } from '../src/domain/site-config';
+import { parseSiteConfig, SHARE_NETWORK_IDS } from '../src/domain/site';
 import { authed, call, loadFixtures, ORIGIN } from './helpers';
 
 const JA_ID = '20260320-ja-sakura-forecast';

@@ -5,13 +5,10 @@
 // alternating, on the same element tree (our template, laid out with our fonts) at the same size.
 import { ImageResponse } from '@vercel/og';
 import { articleSchema } from '../../src/domain/article';
-import { buildCardInput } from '../../src/domain/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
-import { parseSiteConfig } from '../../src/domain/site-config';
+import { buildCardInput, type AssetReader, type CardTemplate, type CardVariant, type PhotoSource } from '../../src/domain/card';
+import { parseSiteConfig } from '../../src/domain/site';
 import { cardTree } from '../../src/render/card-tree';
 import { renderCard } from '../../src/render/render-card';
-import type { AssetReader } from '../../src/render/assets';
-import type { PhotoSource } from '../../src/storage/photo-source';
 
 export interface CompareOptions {
   /** Reads dist/assets (the caller's file system). */

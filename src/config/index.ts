@@ -1,4 +1,4 @@
-import { parseSiteConfig, type SiteConfig } from '../domain/site-config';
+import { parseSiteConfig, type SiteConfig } from '../domain/site';
 
 const cache = new WeakMap<object, SiteConfig>();
 
@@ -9,7 +9,7 @@ const cache = new WeakMap<object, SiteConfig>();
 export function siteConfigFor(env: object): SiteConfig {
   let config = cache.get(env);
   if (!config) {
-    config = parseSiteConfig(env as Record<string, unknown>);
+    config = parseSiteConfig(env);
     cache.set(env, config);
   }
   return config;

@@ -1,11 +1,8 @@
 import type { SatoriOptions } from 'satori/standalone';
 import type { JSXElement } from 'satori/jsx';
-import type { CardInput } from '../domain/card-input';
-import { CARD_VARIANTS } from '../domain/card-variants';
-import type { CoverPlacement } from '../domain/focal-crop';
-import { fitText } from '../domain/text-fit';
+import { type AssetReader, CARD_VARIANTS, type CardInput, type CoverPlacement } from '../domain/card';
+import { fitLines } from '../domain/typography';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import type { AssetReader } from './assets';
 import { emojiImage } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
 import { loadLogo } from './logo';
@@ -57,7 +54,7 @@ export async function cardTree(
     height,
     fonts: fonts.families,
     fit: (request) => {
-      const fitted = fitText({ ...request, measure: fonts.measure(request.style) });
+      const fitted = fitLines({ ...request, measure: fonts.measure(request.style) });
       texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
       return fitted;
     },

@@ -1,4 +1,4 @@
-import { readAsset, type AssetReader } from './assets';
+import { readAsset, type AssetReader } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
 import { dataUri } from './data-uri';
 
@@ -18,7 +18,9 @@ export async function emojiImage(read: AssetReader, basePath: string, emoji: str
   const path = `${basePath}${twemojiName(emoji)}.svg`;
   try {
     return await svgs.get(path, async () => dataUri(await readAsset(read, path), 'image/svg+xml'));
-  } catch {
+  } catch (err) {
+    // satori then draws nothing for this grapheme: worth knowing which emoji the set lacks.
+    console.warn(JSON.stringify({ event: 'card-emoji-missing', emoji, path, reason: String(err) }));
     return undefined;
   }
 }

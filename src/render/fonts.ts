@@ -1,26 +1,10 @@
 import opentype, { type Font as ParsedFont } from '@shuding/opentype.js';
 import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
-import { faceOrder, planFonts, type FontManifest, type FontRequest, type TextRole } from '../domain/font-plan';
-import type { MeasureText } from '../domain/text-fit';
-import { readAsset, type AssetReader } from './assets';
+import { faceOrder, type FontManifest, type FontRequest, isEmojiGrapheme, type MeasureText, planFonts, TEXT_STYLE_NAMES as STYLES, TEXT_STYLES, type TextRole, type TextStyle } from '../domain/typography';
+import { type AssetReader, readAsset } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
-import type { TextStyle } from '../../templates/cards/template';
 
 export type { TextStyle };
-
-/**
- * The text styles card templates use (templates/cards/template.ts), each a role (serif or sans faces)
- * at a weight. `latinFirst`: the Latin face first whatever the card's language (the site name is a
- * logotype).
- */
-export const TEXT_STYLES: Record<TextStyle, { role: TextRole; weight: FontWeight; latinFirst?: boolean }> = {
-  headline: { role: 'headline', weight: 700 },
-  text: { role: 'text', weight: 400 },
-  textBold: { role: 'text', weight: 700 },
-  brand: { role: 'headline', weight: 700, latinFirst: true },
-};
-
-const STYLES = Object.keys(TEXT_STYLES) as TextStyle[];
 /** Rounds of re-planning for code points a subset's range claims but its font lacks. */
 const MAX_PLAN_ROUNDS = 4;
 
@@ -72,8 +56,7 @@ function parsed(data: ArrayBuffer): ParsedFont {
 }
 
 // Graphemes satori cannot find in a font and draws as images instead (loadAdditionalAsset "emoji").
-const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
-export const isEmoji = (grapheme: string) => EMOJI.test(grapheme);
+export const isEmoji = isEmojiGrapheme;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -1,4 +1,4 @@
-import type { CoverPlacement } from '../domain/focal-crop';
+import type { CoverPlacement } from '../domain/card';
 import { decodePngRows, PngDecodeError } from './png-decoder';
 
 /** A rectangle on the card, in pixels. */

@@ -1,8 +1,6 @@
 import { imageSize } from 'image-size';
-import { coverPlacement, coverSize, type CoverPlacement, type Size } from '../domain/focal-crop';
-import type { PhotoSource } from '../storage/photo-source';
+import { coverPlacement, coverSize, type CoverPlacement, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
 import { dataUri } from './data-uri';
-import { scaleToJpeg, scaleToPng } from './rasterise';
 
 /**
  * A photo ready for a template. `embedded`: a data URI resvg decodes and draws. `composited`: the
@@ -33,7 +31,7 @@ export async function preparePhoto(
   url: string,
   box: Size,
   focalPoint: { x: number; y: number } | undefined,
-  images?: ImagesBinding,
+  images?: ImageCodec,
 ): Promise<PhotoOutcome> {
   const fetched = await source.get(url);
   if (!fetched.ok) return fetched;
@@ -47,13 +45,13 @@ export async function preparePhoto(
   }
   if (!size.width || !size.height) return { ok: false, reason: 'undecodable' };
 
-  const embed = () => embedPhoto(original, fetched.type, size, box, images);
+  const embed = () => embedPhoto(url, original, fetched.type, size, box, images);
   const placement = coverPlacement(size, box, focalPoint);
   // Only for photos scaled down (or kept): the binding enlarges with another filter than resvg, which
   // shows on golden images, and a photo smaller than its box is rare and cheap to draw anyway.
   const shrinks = placement.width <= size.width && placement.height <= size.height;
   if (images && shrinks && placement.width * placement.height <= PHOTO_PIXEL_LIMIT) {
-    const scaled = scaleToPng(images, original, placement.width, placement.height);
+    const scaled = images.scaleToPng(original, placement.width, placement.height);
     // Awaited by the renderer after drawing the card; this keeps an early failure from being reported
     // as unhandled meanwhile.
     scaled.catch(() => {});
@@ -66,16 +64,18 @@ export async function preparePhoto(
  * The photo as a data URI for resvg. With the Images binding a photo much larger than the box is
  * scaled down to just cover it first (less to embed, decode and resample).
  */
-async function embedPhoto(bytes: Uint8Array, type: string, size: Size, box: Size, images?: ImagesBinding): Promise<PhotoOutcome> {
+async function embedPhoto(url: string, bytes: Uint8Array, type: string, size: Size, box: Size, images?: ImageCodec): Promise<PhotoOutcome> {
   const target = coverSize(size, box);
   const worthScaling = target.width * target.height < size.width * size.height * 0.8;
   if (images && worthScaling) {
     try {
-      bytes = await scaleToJpeg(images, bytes, target.width, target.height);
+      bytes = await images.scaleToJpeg(bytes, target.width, target.height);
       type = 'image/jpeg';
       const dims = imageSize(bytes);
       size = { width: dims.width, height: dims.height };
-    } catch {
+    } catch (err) {
+      // Small enough to embed as it is: the card keeps its photo, only larger than it needs to be.
+      console.warn(JSON.stringify({ event: 'card-photo-not-scaled', url, reason: String(err) }));
       if (size.width * size.height > PHOTO_PIXEL_LIMIT) return { ok: false, reason: 'scale-failed' };
     }
   } else if (size.width * size.height > PHOTO_PIXEL_LIMIT) {

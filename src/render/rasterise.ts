@@ -68,39 +68,3 @@ export async function renderPixels(svg: string): Promise<{ pixels: Uint8Array; w
 export async function encodePixels(pixels: Uint8Array, width: number, height: number, encoding: PngEncoding): Promise<Uint8Array> {
   return encodePng(pixels, width, height, { effort: encoding === 'fast' ? 'fast' : 'small' });
 }
-
-/** SVG to PNG bytes with the default encoder. */
-export async function svgToPng(svg: string): Promise<Uint8Array> {
-  return (await rasterise(svg)).png;
-}
-
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  return new Blob([bytes]).stream();
-}
-
-/** Re-encodes an image as JPEG with the Images binding. */
-export async function encodeJpeg(images: ImagesBinding, bytes: Uint8Array, quality: number): Promise<Uint8Array> {
-  const result = await images.input(streamOf(bytes)).output({ format: 'image/jpeg', quality });
-  return new Uint8Array(await result.response().arrayBuffer());
-}
-
-/**
- * Scales an image to exactly `width` x `height` pixels (`fit: squeeze`: the caller keeps the aspect,
- * within a pixel of rounding) as PNG with the Images binding: lossless, so the only resampling a photo
- * card's photo goes through is this one. The body is returned unread, to be decoded as it arrives.
- */
-export async function scaleToPng(images: ImagesBinding, bytes: Uint8Array, width: number, height: number): Promise<ReadableStream<Uint8Array>> {
-  const result = await images.input(streamOf(bytes)).transform({ width, height, fit: 'squeeze' }).output({ format: 'image/png' });
-  const body = result.response().body;
-  if (!body) throw new Error('Images binding answered no body');
-  return body;
-}
-
-/** Scales an image down to `width` x `height` (its aspect kept) as JPEG with the Images binding. */
-export async function scaleToJpeg(images: ImagesBinding, bytes: Uint8Array, width: number, height: number): Promise<Uint8Array> {
-  const result = await images
-    .input(streamOf(bytes))
-    .transform({ width, height, fit: 'scale-down' })
-    .output({ format: 'image/jpeg', quality: 85 });
-  return new Uint8Array(await result.response().arrayBuffer());
-}

@@ -1,14 +1,10 @@
 import satori from 'satori/standalone';
-import { withoutPhoto, type CardInput } from '../domain/card-input';
-import { CARD_BYTE_BUDGET, CARD_VARIANTS, type CardTemplate } from '../domain/card-variants';
-import { coverPlacement } from '../domain/focal-crop';
-import type { PhotoSource } from '../storage/photo-source';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
 import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
-import type { AssetReader } from './assets';
 import { cardTree, type FittedBlock } from './card-tree';
 import { preparePhoto, type PreparedPhoto } from './photo';
 import { compositeLayerUnder, compositeUnder, photoLayerSvg, rgbOf } from './photo-composite';
-import { encodeJpeg, encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
+import { encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
 import { satoriReady } from './wasm';
 import { noteCardRendered } from './warm-up';
 
@@ -17,7 +13,7 @@ export interface RenderDeps {
   assets: AssetReader;
   photos: PhotoSource;
   /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
-  images?: ImagesBinding;
+  images?: ImageCodec;
 }
 
 export interface RenderOptions {
@@ -98,7 +94,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
         if (deps.images) {
           const t2 = Date.now();
           for (const quality of JPEG_QUALITIES) {
-            const jpeg = await encodeJpeg(deps.images, png, quality);
+            const jpeg = await deps.images.encodeJpeg(png, quality);
             if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
               lap('encode', t2);
               return done(jpeg, 'image/jpeg', input, drawn, timings, started);

@@ -1,7 +1,5 @@
-import type { CardInput } from '../domain/card-input';
-import type { SiteConfig } from '../domain/site-config';
-import type { PhotoSource } from '../storage/photo-source';
-import type { AssetReader } from './assets';
+import type { AssetReader, CardInput, PhotoSource } from '../domain/card';
+import type { SiteConfig } from '../domain/site';
 import { renderCard } from './render-card';
 
 /**

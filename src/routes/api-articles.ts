@@ -1,13 +1,10 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
-import type { UpsertResult } from '../domain/article-store';
-import { compileUrlPatterns } from '../domain/url-patterns';
-import { requireIngestToken } from '../http/auth';
+import { ARTICLE_ID_PATTERN, InvalidCursorError, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
+import { compileUrlPatterns } from '../domain/site';
+import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
-import { InvalidCursorError } from '../storage/d1-article-store';
-import { notifyArticleChanges } from './article-events';
 
 /** One article is a few KB; 1 MiB leaves room for long bodies. A batch holds at most 100. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -37,16 +34,14 @@ function present(s: StoredArticle) {
   return { ...s.article, revision: s.revision, createdAt: s.createdAt, updatedAt: s.updatedAt };
 }
 
-articlesApi.use(requireIngestToken);
-
-articlesApi.get('/', async (c) => {
+articlesApi.get('/', access('ingest'), async (c) => {
   const limitParam = c.req.query('limit') ?? '20';
   const limit = Number(limitParam);
   if (!/^\d+$/.test(limitParam) || limit < 1 || limit > 100) {
     throw problem(400, 'limit must be an integer from 1 to 100.');
   }
   try {
-    const page = await c.var.articles.list({ limit, cursor: c.req.query('cursor') || undefined });
+    const page = await c.var.services.articles.list({ limit, cursor: c.req.query('cursor') || undefined, audience: 'staff' });
     return c.json({ items: page.items.map(present), nextCursor: page.nextCursor ?? null }, 200, { 'cache-control': 'no-store' });
   } catch (err) {
     if (err instanceof InvalidCursorError) throw problem(400, err.message);
@@ -54,7 +49,7 @@ articlesApi.get('/', async (c) => {
   }
 });
 
-articlesApi.post('/batch', jsonBodyLimit(MAX_BATCH_BYTES), async (c) => {
+articlesApi.post('/batch', access('ingest'), jsonBodyLimit(MAX_BATCH_BYTES), async (c) => {
   const body = await readJson(c.req.raw);
   const list = Array.isArray(body) ? body : (body as { articles?: unknown })?.articles;
   if (!Array.isArray(list)) throw problem(400, 'Send an array of articles, or {"articles": [...]}.');
@@ -76,22 +71,20 @@ articlesApi.post('/batch', jsonBodyLimit(MAX_BATCH_BYTES), async (c) => {
   });
   // All or nothing: one bad article rejects the whole batch before anything is written.
   if (issues.length > 0) throw invalid(issues, `${new Set(issues.map((i) => i.pointer.split('/')[pointerBase ? 2 : 1])).size} of ${list.length} articles are invalid; nothing was written.`);
-  const results = await c.var.articles.upsertMany(articles);
-  await notifyArticleChanges(c, results);
+  const results = await c.var.services.publishing.upsertMany(articles);
   return c.json({
     items: results.map((r) => ({ id: r.stored.article.id, status: r.created ? 'created' : r.changed ? 'updated' : 'unchanged', revision: r.stored.revision })),
   });
 });
 
-articlesApi.get('/:id', async (c) => {
+articlesApi.get('/:id', access('ingest'), async (c) => {
   const id = c.req.param('id');
-  checkId(id);
-  const stored = await c.var.articles.get(id);
+  const stored = await c.var.services.articles.find(id, 'staff');
   if (!stored) throw problem(404, `No article with id ${JSON.stringify(id)}.`);
   return c.json(present(stored), 200, { 'cache-control': 'no-store' });
 });
 
-articlesApi.put('/:id', jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
+articlesApi.put('/:id', access('ingest'), jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
   const id = c.req.param('id');
   if (!ARTICLE_ID_PATTERN.test(id)) throw invalid([{ pointer: '/id', message: 'the id in the path is not a valid article id' }]);
   const body = await readJson(c.req.raw);
@@ -100,19 +93,17 @@ articlesApi.put('/:id', jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
   const v = validateArticle(doc, canonicalMatcher(c));
   if (!v.ok) throw invalid(v.issues);
   if (v.article.id !== id) throw invalid([{ pointer: '/id', message: `does not match the id in the path (${id})` }]);
-  const result: UpsertResult = await c.var.articles.upsert(v.article);
-  await notifyArticleChanges(c, [result]);
+  const result = await c.var.services.publishing.upsert(v.article);
   const status = result.created ? 201 : 200;
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (result.created) headers.location = `/api/articles/${id}`;
   return c.json(present(result.stored), status, headers);
 });
 
-articlesApi.delete('/:id', async (c) => {
+articlesApi.delete('/:id', access('ingest'), async (c) => {
   const id = c.req.param('id');
   checkId(id);
-  const removed = await c.var.articles.delete(id);
+  const removed = await c.var.services.publishing.delete(id);
   if (!removed) throw problem(404, `No article with id ${JSON.stringify(id)}.`);
-  await notifyArticleChanges(c, [], [removed]);
   return c.body(null, 204);
 });

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppContext, AppEnv } from '../app-context';
-import { buildOembed, oembedTarget, parseOembedRequest, type OembedFormat } from '../domain/oembed';
-import { oembedXml } from '../domain/oembed-xml';
-import { compileUrlPatterns } from '../domain/url-patterns';
-import { cardImagesFor } from './card-images';
+import { buildOembed, oembedTarget, oembedXml, parseOembedRequest, type OembedFormat } from '../domain/oembed';
+import { compileUrlPatterns } from '../domain/site';
+import { access } from '../http/access';
 import { problem } from '../http/problem';
-import { publishedArticle } from './pages';
 
 /** The oEmbed provider (oembed.com §2): `/oembed`, and the path forms `/oembed.json` and `/oembed.xml`. */
 export const oembed = new Hono<AppEnv>();
@@ -30,21 +28,22 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   const parsed = parseOembedRequest(c.req.query(), pathFormat);
   if (!parsed.ok) throw problem(parsed.status, parsed.detail, { headers: ERROR_HEADERS });
   const { request } = parsed;
-  const { config, origin, articles } = c.var;
+  const { config, origin, services } = c.var;
 
-  // Never fetch the URL: only articles this service holds, by id or by canonical URL (design.md, Security).
+  // Never fetch the URL: only articles this service holds, by id or by canonical URL, so the provider
+  // cannot be used to make requests elsewhere (docs/architecture.md, "Security").
   const target = oembedTarget(request.url, origin, canonicalMatcher(config.articleUrlPatterns));
   const stored =
-    target.kind === 'own' ? await publishedArticle(c, target.id)
-    : target.kind === 'canonical' ? await articles.getByUrl(target.url)
+    target.kind === 'own' ? await services.articles.find(target.id, 'public')
+    : target.kind === 'canonical' ? await services.articles.findByUrl(target.url, 'public')
     : undefined;
-  if (!stored || stored.article.status !== 'published') {
+  if (!stored) {
     const why = target.kind === 'foreign' ? 'is not an article URL of this site' : 'is not a published article';
     throw problem(404, `${request.url} ${why}.`, { headers: ERROR_HEADERS });
   }
 
   const { article } = stored;
-  const cards = await cardImagesFor(c, article);
+  const cards = await services.cards.images(article);
   const body = buildOembed({ article, config, origin, request, thumbnail: cards.square, shareCard: cards.og });
   if (request.format === 'xml') {
     return c.body(oembedXml(body), 200, { 'content-type': 'text/xml; charset=utf-8', 'cache-control': OK_CACHE });
@@ -52,6 +51,6 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   return c.json(body, 200, { 'cache-control': OK_CACHE });
 }
 
-oembed.get('/oembed', (c) => answer(c));
-oembed.get('/oembed.json', (c) => answer(c, 'json'));
-oembed.get('/oembed.xml', (c) => answer(c, 'xml'));
+oembed.get('/oembed', access('public'), (c) => answer(c));
+oembed.get('/oembed.json', access('public'), (c) => answer(c, 'json'));
+oembed.get('/oembed.xml', access('public'), (c) => answer(c, 'xml'));

@@ -1,48 +1,37 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN } from '../domain/article';
-import { shareBarModel } from '../domain/share-bar-model';
-import { InvalidCursorError } from '../storage/d1-article-store';
+import type { AppEnv } from '../app-context';
+import { InvalidCursorError } from '../domain/article';
+import { shareBarModel } from '../domain/share';
+import { access } from '../http/access';
+import { notFoundPage } from '../http/not-found-page';
 import { ArticlePage } from '../../templates/pages/article-page';
 import { HomePage } from '../../templates/pages/home-page';
-import { NotFoundPage } from '../../templates/pages/not-found-page';
 import { ShareBarElement } from '../../templates/share/share-bar-element';
-import { headTagsFor } from './article-head';
-import { cardImagesFor } from './card-images';
 
+/** The home page (published articles, newest first) and the article page with its full head. */
 export const pages = new Hono<AppEnv>();
 
-export function notFoundPage(c: AppContext) {
-  return c.html(<NotFoundPage config={c.var.config} />, 404, { 'cache-control': 'public, max-age=60' });
-}
-
-/** Published article or undefined: drafts are invisible on every public route. */
-export async function publishedArticle(c: AppContext, id: string) {
-  if (!ARTICLE_ID_PATTERN.test(id)) return undefined;
-  const stored = await c.var.articles.get(id);
-  return stored?.article.status === 'published' ? stored : undefined;
-}
-
-pages.get('/', async (c) => {
+pages.get('/', access('public'), async (c) => {
+  const { articles } = c.var.services;
   let page;
   try {
-    page = await c.var.articles.list({ limit: 50, cursor: c.req.query('cursor') || undefined, publishedOnly: true });
+    page = await articles.list({ limit: 50, cursor: c.req.query('cursor') || undefined, audience: 'public' });
   } catch (err) {
     if (!(err instanceof InvalidCursorError)) throw err;
-    page = await c.var.articles.list({ limit: 50, publishedOnly: true });
+    page = await articles.list({ limit: 50, audience: 'public' });
   }
   return c.html(<HomePage config={c.var.config} items={page.items} nextCursor={page.nextCursor} />, 200, {
     'cache-control': 'public, max-age=60',
   });
 });
 
-pages.get('/a/:id', async (c) => {
-  const stored = await publishedArticle(c, c.req.param('id'));
+pages.get('/a/:id', access('public'), async (c) => {
+  const { services, config, origin } = c.var;
+  const stored = await services.articles.find(c.req.param('id'), 'public');
   if (!stored) return notFoundPage(c);
   const { article } = stored;
-  const { config, origin } = c.var;
-  const cards = await cardImagesFor(c, article);
-  const tags = await headTagsFor(c, article, cards);
+  const cards = await services.cards.images(article);
+  const tags = await services.headTags(article, cards);
   const share = <ShareBarElement model={shareBarModel(article, config, origin, cards.og.url)} script={`${origin}/share-bar.js`} />;
   return c.html(<ArticlePage article={article} config={config} tags={tags} share={share} />, 200, {
     'cache-control': 'public, max-age=60',

@@ -1,15 +1,13 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import type { Article } from '../domain/article';
-import { parseMastodonInstance } from '../domain/mastodon-instance';
-import { SHARE_UI_TEXT, shareLanguage } from '../domain/share-labels';
-import { mastodonShareUrl, shareLinkFor, shareRedirectPath } from '../domain/share-links';
-import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site-config';
+import { mastodonShareUrl, parseMastodonInstance, SHARE_UI_TEXT, shareLanguage, shareLinkFor, shareRedirectPath } from '../domain/share';
+import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site';
+import { access } from '../http/access';
+import { afterResponse } from '../http/after-response';
 import { problem } from '../http/problem';
+import { isSpeculative } from '../http/speculative';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
-import { publishedArticle } from './pages';
-import { countShareClick } from './share-clicks';
-import { cardImagesFor } from './card-images';
 
 /**
  * `/s/:network/:id`: the share bar's links. Each is a counted redirect to the network's composer, so
@@ -28,14 +26,20 @@ function uncachedRedirect(c: AppContext, location: string) {
 async function shareTarget(c: AppContext, network: string, id: string): Promise<{ network: ShareNetworkId; article: Article }> {
   const enabled = (SHARE_NETWORK_IDS as readonly string[]).includes(network) && c.var.config.shareNetworks.includes(network as ShareNetworkId);
   if (!enabled) throw problem(404, `No share network ${JSON.stringify(network)}.`);
-  const stored = await publishedArticle(c, id);
+  const stored = await c.var.services.articles.find(id, 'public');
   if (!stored) throw problem(404, `No published article with id ${JSON.stringify(id)}.`);
   return { network: network as ShareNetworkId, article: stored.article };
 }
 
+/** Counts a click after the response (`waitUntil`), so the redirect is not delayed; prefetches are not clicks. */
+async function countClick(c: AppContext, articleId: string, network: ShareNetworkId): Promise<void> {
+  if (isSpeculative(c)) return;
+  await afterResponse(c, c.var.services.shareClicks.record(articleId, network));
+}
+
 // Mastodon has no central composer: ask for the reader's server, then redirect there (counted). The
 // form submits here with ?instance=, which works without JavaScript.
-shareRedirects.get('/s/mastodon/:id', async (c) => {
+shareRedirects.get('/s/mastodon/:id', access('public'), async (c) => {
   const { article } = await shareTarget(c, 'mastodon', c.req.param('id'));
   const language = shareLanguage(article.lang);
   const page = (status: 200 | 400, typed?: string, refused?: Parameters<typeof MastodonSharePage>[0]['problem']) =>
@@ -56,22 +60,22 @@ shareRedirects.get('/s/mastodon/:id', async (c) => {
   if (typed === undefined) return page(200);
   const check = parseMastodonInstance(typed);
   if (!check.ok) return page(400, typed, check.problem);
-  await countShareClick(c, article.id, 'mastodon');
+  await countClick(c, article.id, 'mastodon');
   return uncachedRedirect(c, mastodonShareUrl(article, c.var.config, check.host));
 });
 
-shareRedirects.get('/s/:network/:id', async (c) => {
+shareRedirects.get('/s/:network/:id', access('public'), async (c) => {
   const { network, article } = await shareTarget(c, c.req.param('network'), c.req.param('id'));
-  const image = network === 'pinterest' ? (await cardImagesFor(c, article)).og.url : undefined;
+  const image = network === 'pinterest' ? (await c.var.services.cards.images(article)).og.url : undefined;
   const link = shareLinkFor(network, article, c.var.config, { origin: c.var.origin, ...(image ? { image } : {}) });
-  await countShareClick(c, article.id, network);
+  await countClick(c, article.id, network);
   return uncachedRedirect(c, link.url);
 });
 
 // The share bar's copy button copies in the page and reports the copy here (navigator.sendBeacon),
 // since no navigation happens. Counting only: nothing is read from the request.
-shareRedirects.post('/s/copy/:id', async (c) => {
+shareRedirects.post('/s/copy/:id', access('public'), async (c) => {
   const { article } = await shareTarget(c, 'copy', c.req.param('id'));
-  await countShareClick(c, article.id, 'copy');
+  await countClick(c, article.id, 'copy');
   return c.body(null, 204, { 'cache-control': 'no-store' });
 });

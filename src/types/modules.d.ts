@@ -1,10 +1,3 @@
-// Wrangler (and the Vitest plugin, which applies wrangler's module rules) import `.wasm` files as
-// compiled WebAssembly.Module objects: https://developers.cloudflare.com/workers/runtime-apis/webassembly/
-declare module '*.wasm' {
-  const module: WebAssembly.Module;
-  export default module;
-}
-
 // satori's fork of opentype.js ships no types; only what src/render/ uses is declared.
 declare module '@shuding/opentype.js' {
   export interface Font {

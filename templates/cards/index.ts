@@ -1,4 +1,4 @@
-import type { CardTemplate } from '../../src/domain/card-variants';
+import type { CardTemplate } from '../../src/domain/card';
 import { photoTemplate } from './photo';
 import type { CardTemplateModule } from './template';
 import { textTemplate } from './text';

@@ -1,10 +1,8 @@
 /** @jsxImportSource satori/jsx */
-import type { CardInput, LabelTone } from '../../src/domain/card-input';
-import type { FittedText } from '../../src/domain/text-fit';
+import type { CardInput, LabelTone } from '../../src/domain/card';
+import { type FittedLines, TEXT_STYLES } from '../../src/domain/typography';
 import type { Fit, TextStyle } from './template';
-import { HAIRLINE, INK, MUTED, labelColour } from './theme';
-
-const WEIGHTS: Record<TextStyle, number> = { headline: 700, text: 400, textBold: 700, brand: 700 };
+import { HAIRLINE, INK, labelColour, MUTED } from './theme';
 
 /**
  * Satori's locale for a BCP 47 tag (its `lang` attribute accepts only its own list). It decides how
@@ -24,7 +22,7 @@ export function satoriLocale(lang: string): string | undefined {
  * Fitted text, one element per line. Lines are broken by the fitter (kinsoku, whole words) and never
  * re-wrapped by satori, so what was measured is what is drawn.
  */
-export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Record<TextStyle, string>; color: string }) {
+export function Lines(props: { fitted: FittedLines; style: TextStyle; fonts: Record<TextStyle, string>; color: string }) {
   const { fitted, style, fonts, color } = props;
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
@@ -36,7 +34,7 @@ export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Reco
             fontSize: fitted.fontSize,
             lineHeight: fitted.lineHeight / fitted.fontSize,
             fontFamily: fonts[style],
-            fontWeight: WEIGHTS[style],
+            fontWeight: TEXT_STYLES[style].weight,
             color,
             whiteSpace: 'nowrap',
           }}
@@ -49,7 +47,7 @@ export function Lines(props: { fitted: FittedText; style: TextStyle; fonts: Reco
 }
 
 /** One line of text in a fixed size, ending with an ellipsis if it is too long for `width`. */
-export function fitLine(fit: Fit, text: string, style: TextStyle, width: number, size: number): FittedText {
+export function fitLine(fit: Fit, text: string, style: TextStyle, width: number, size: number): FittedLines {
   return fit({ text, style, width, height: size * 1.25, maxSize: size, minSize: size, lineHeight: 1.25, maxLines: 1 });
 }
 
@@ -105,7 +103,7 @@ export function Label(props: { text: string; tone: LabelTone; themeColor: string
           background: labelColour(tone, themeColor),
           color: '#ffffff',
           fontFamily: fonts.textBold,
-          fontWeight: 700,
+          fontWeight: TEXT_STYLES.textBold.weight,
           fontSize: size,
           letterSpacing: Math.round(size * 0.1),
           whiteSpace: 'nowrap',

@@ -1,14 +1,9 @@
 import type { JSXElement } from 'satori/jsx';
-import type { CardInput } from '../../src/domain/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
-import type { CoverPlacement, Size } from '../../src/domain/focal-crop';
-import type { FittedText } from '../../src/domain/text-fit';
+import type { CardInput, CardTemplate, CardVariant, CoverPlacement, Size } from '../../src/domain/card';
+import type { FittedLines, TextStyle } from '../../src/domain/typography';
 
-/**
- * Text styles of card templates: headline (serif, bold; CJK faces first for CJK articles), text and
- * textBold (sans), brand (the site name: serif, Latin first in every language).
- */
-export type TextStyle = 'headline' | 'text' | 'textBold' | 'brand';
+
+export type { TextStyle };
 
 /** A block of text to set in a box; the renderer answers with the lines and the size chosen. */
 export interface FitRequest {
@@ -22,7 +17,7 @@ export interface FitRequest {
   maxLines?: number;
 }
 
-export type Fit = (request: FitRequest) => FittedText;
+export type Fit = (request: FitRequest) => FittedLines;
 
 /** Everything a template draws with: plain data, no I/O. */
 export interface CardTemplateProps {

@@ -1,6 +1,5 @@
 /** @jsxImportSource satori/jsx */
-import type { CardInput } from '../../src/domain/card-input';
-import type { CardVariant } from '../../src/domain/card-variants';
+import type { CardInput, CardVariant } from '../../src/domain/card';
 import type { CardTemplateModule, CardTemplateProps } from './template';
 import { CardHead, cardHeadHeight, cardTexts, Lines, Meta, metaHeight, satoriLocale } from './parts';
 import { INK, MUTED, PAPER } from './theme';

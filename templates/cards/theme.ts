@@ -1,4 +1,4 @@
-import type { LabelTone } from '../../src/domain/card-input';
+import type { LabelTone } from '../../src/domain/card';
 
 /** Newsprint palette shared by the card templates. */
 export const PAPER = '#f7f4ec';

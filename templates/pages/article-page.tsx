@@ -1,8 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
-import { byline, type Article } from '../../src/domain/article';
-import type { HeadTag } from '../../src/domain/head-tags';
-import { formatArticleDate, formatArticleDateTime, textDirection, updatedLabel } from '../../src/domain/locale';
-import type { SiteConfig } from '../../src/domain/site-config';
+import { type Article, byline, formatArticleDate, formatArticleDateTime, textDirection, updatedLabel } from '../../src/domain/article';
+import type { HeadTag } from '../../src/domain/head';
+import type { SiteConfig } from '../../src/domain/site';
 import { HeadTags } from './head-tags';
 import { Layout } from './layout';
 

@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
-import { jsonForScript, type HeadTag } from '../../src/domain/head-tags';
+import { jsonForScript, type HeadTag } from '../../src/domain/head';
 
 /** Writes head tags as elements; hono/jsx escapes every attribute, JSON-LD goes through jsonForScript. */
 export const HeadTags: FC<{ tags: HeadTag[] }> = ({ tags }) => (

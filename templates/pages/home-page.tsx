@@ -1,7 +1,6 @@
 import type { FC } from 'hono/jsx';
-import type { StoredArticle } from '../../src/domain/article';
-import { formatArticleDate } from '../../src/domain/locale';
-import type { SiteConfig } from '../../src/domain/site-config';
+import { formatArticleDate, type StoredArticle } from '../../src/domain/article';
+import type { SiteConfig } from '../../src/domain/site';
 import { Layout } from './layout';
 
 export const HomePage: FC<{ config: SiteConfig; items: StoredArticle[]; nextCursor?: string }> = ({ config, items, nextCursor }) => (

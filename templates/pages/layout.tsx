@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-import type { SiteConfig } from '../../src/domain/site-config';
+import type { SiteConfig } from '../../src/domain/site';
 
 export interface LayoutProps {
   config: SiteConfig;

@@ -1,9 +1,8 @@
 import { raw } from 'hono/html';
 import type { FC } from 'hono/jsx';
 import type { Article } from '../../src/domain/article';
-import type { InstanceProblem } from '../../src/domain/mastodon-instance';
-import type { ShareUiText } from '../../src/domain/share-labels';
-import type { SiteConfig } from '../../src/domain/site-config';
+import type { InstanceProblem, ShareUiText } from '../../src/domain/share';
+import type { SiteConfig } from '../../src/domain/site';
 import { Layout } from './layout';
 
 export interface MastodonSharePageProps {

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { SiteConfig } from '../../src/domain/site-config';
+import type { SiteConfig } from '../../src/domain/site';
 import { Layout } from './layout';
 
 export const NotFoundPage: FC<{ config: SiteConfig }> = ({ config }) => (

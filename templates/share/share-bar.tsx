@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { ShareBarModel } from '../../src/domain/share-bar-model';
+import type { ShareBarModel } from '../../src/domain/share';
 import { ShareIcon } from './share-icon';
 
 /**

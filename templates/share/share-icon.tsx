@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import type { ShareNetworkId } from '../../src/domain/site-config';
+import type { ShareNetworkId } from '../../src/domain/site';
 
 // Icon paths vendored from two icon sets on npm, so the bar draws its icons inline and requests
 // nothing from a third party:

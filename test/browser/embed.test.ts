@@ -66,7 +66,7 @@ function measure(frame: Frame) {
   return frame.evaluate(() => {
     const root = document.documentElement;
     return {
-      cardHeight: Math.ceil(document.querySelector('.card')!.getBoundingClientRect().height),
+      embedHeight: Math.ceil(document.querySelector('.card')!.getBoundingClientRect().height),
       viewportWidth: root.clientWidth,
       viewportHeight: root.clientHeight,
       scrollWidth: root.scrollWidth,
@@ -95,7 +95,7 @@ describe('embedding in WordPress', () => {
     await page.goto(url);
     const frame = await cardFrame(page);
     const inside = await measure(frame);
-    const expected = Math.min(1000, Math.max(200, inside.cardHeight));
+    const expected = Math.min(1000, Math.max(200, inside.embedHeight));
     await page.waitForFunction(
       (h) => {
         const f = document.querySelector('iframe.wp-embedded-content') as HTMLIFrameElement;
@@ -120,13 +120,13 @@ describe('embedding in WordPress', () => {
     expect(outside.blockquoteDisplay).toBe('none');
     expect(outside.visibility).toBe('visible');
     expect(outside.frameWidth).toBe(600);
-    expect(outside.frameHeight).toBeGreaterThanOrEqual(inside.cardHeight);
+    expect(outside.frameHeight).toBeGreaterThanOrEqual(inside.embedHeight);
     // Nothing scrolls inside the frame: the whole card is in view.
     expect(inside.scrollHeight).toBeLessThanOrEqual(inside.viewportHeight);
     expect(inside.scrollWidth).toBeLessThanOrEqual(inside.viewportWidth);
     expect(inside.photoLoaded).toBe(true);
     // The height announced before any script ran is the card's, give or take a wrapped line.
-    expect(Math.abs(oembed.height - inside.cardHeight)).toBeLessThanOrEqual(30);
+    expect(Math.abs(oembed.height - inside.embedHeight)).toBeLessThanOrEqual(30);
 
     expect(problems).toEqual([]);
     expect(requests.every((r) => r.startsWith(worker.origin) || r.startsWith(host.origin))).toBe(true);
@@ -158,8 +158,8 @@ describe('embedding in WordPress', () => {
         const { problems } = watch(page);
         await page.goto(url);
         const frame = await cardFrame(page);
-        const { cardHeight } = await measure(frame);
-        await page.waitForFunction((h) => (document.querySelector('iframe') as HTMLIFrameElement).height === String(h), Math.max(200, cardHeight));
+        const { embedHeight } = await measure(frame);
+        await page.waitForFunction((h) => (document.querySelector('iframe') as HTMLIFrameElement).height === String(h), Math.max(200, embedHeight));
         const paper = await frame.evaluate(() => getComputedStyle(document.querySelector('.card')!).backgroundColor);
         expect(paper).toBe(colorScheme === 'dark' ? 'rgb(21, 22, 26)' : 'rgb(255, 255, 255)');
         await page.locator('figure.wp-block-embed').screenshot({ path: `${SHOTS}/embed-wordpress-${colorScheme}-${width}.png` });
@@ -199,11 +199,11 @@ describe('embedding with /embed.js', () => {
         await frame.waitForSelector('.card');
         await frame.evaluate(() => Promise.all(Array.from(document.images, (img) => img.decode().catch(() => undefined))));
         const inside = await measure(frame);
-        await page.waitForFunction(([n, h]) => document.querySelectorAll('iframe')[n]!.height === String(h), [i, inside.cardHeight]);
+        await page.waitForFunction(([n, h]) => document.querySelectorAll('iframe')[n]!.height === String(h), [i, inside.embedHeight]);
         const box = (await frames.nth(i).boundingBox())!;
         const what = `${published[i]!.id} at ${width}px`;
         expect(box.width, what).toBe(width);
-        expect(box.height, what).toBe(inside.cardHeight);
+        expect(box.height, what).toBe(inside.embedHeight);
         expect(inside.scrollHeight, what).toBeLessThanOrEqual(inside.viewportHeight);
         expect(inside.scrollWidth, what).toBeLessThanOrEqual(inside.viewportWidth);
         expect(inside.photoLoaded, what).toBe(true);
@@ -211,7 +211,7 @@ describe('embedding with /embed.js', () => {
         // Announced before any script ran: the card's height give or take a wrapped line. The estimate
         // takes CJK characters as 1 em wide, which only holds where a CJK font is installed.
         if (cjkFont || !/^(ja|zh|ko)/.test(published[i]!.lang)) {
-          expect(Math.abs(answers[i]!.height - inside.cardHeight), what).toBeLessThanOrEqual(28);
+          expect(Math.abs(answers[i]!.height - inside.embedHeight), what).toBeLessThanOrEqual(28);
         }
       }
       const shown = await page.locator('blockquote').evaluateAll((bs) => bs.map((b) => getComputedStyle(b).display));
@@ -233,8 +233,8 @@ describe('embedding with /embed.js', () => {
       const { context, page } = await newPage();
       await page.goto(url);
       const inside = await measure(await cardFrame(page));
-      expect(inside.cardHeight).toBeLessThanOrEqual(maxheight);
-      await page.waitForFunction((h) => (document.querySelector('iframe') as HTMLIFrameElement).height === String(h), inside.cardHeight);
+      expect(inside.embedHeight).toBeLessThanOrEqual(maxheight);
+      await page.waitForFunction((h) => (document.querySelector('iframe') as HTMLIFrameElement).height === String(h), inside.embedHeight);
       await page.locator('.embed').screenshot({ path: `${SHOTS}/embed-plain-max-${maxheight}.png` });
       await context.close();
     }

@@ -1,10 +1,7 @@
 import { articleSchema, type ArticleInput } from '../../src/domain/article';
-import { buildCardInput } from '../../src/domain/card-input';
-import type { CardTemplate, CardVariant } from '../../src/domain/card-variants';
-import { parseSiteConfig } from '../../src/domain/site-config';
-import { assetReader } from '../../src/render/assets';
-import { renderCard, type RenderedCard } from '../../src/render/render-card';
-import { createPhotoSource } from '../../src/storage/photo-source';
+import { buildCardInput, type CardTemplate, type CardVariant } from '../../src/domain/card';
+import type { RenderedCard } from '../../src/render/render-card';
+import { createServices, type ServiceBindings } from '../../src/services';
 
 /** What a golden image is: a fixture drawn with a template in a variant. */
 export interface GoldenCase {
@@ -27,20 +24,13 @@ export function goldenCases(fixtures: ArticleInput[], variants: CardVariant[]): 
     );
 }
 
-export interface GoldenEnv {
-  ASSETS: Fetcher;
-  IMAGES?: ImagesBinding;
-  [key: string]: unknown;
-}
-
 /**
- * Renders a golden case exactly as the card route would, but always as the PNG straight from resvg (a
- * JPEG would make the comparison depend on the encoder). Fixture photos come from the static assets.
+ * Renders a golden case exactly as the card route would (the same services, built from the same
+ * bindings), but always as the PNG straight from resvg (a JPEG would make the comparison depend on
+ * the encoder). Fixture photos come from the static assets.
  */
-export function renderGolden(env: GoldenEnv, origin: string, c: GoldenCase): Promise<RenderedCard> {
-  const config = parseSiteConfig(env);
+export function renderGolden(env: ServiceBindings, origin: string, c: GoldenCase): Promise<RenderedCard> {
+  const { cards, config } = createServices(env, { origin });
   const article = articleSchema.parse(c.fixture);
-  const assets = assetReader(env.ASSETS);
-  const photos = createPhotoSource({ imageHosts: config.imageHosts, ownOrigin: origin, assets });
-  return renderCard(buildCardInput(article, config, c.variant, c.template), { assets, photos, images: env.IMAGES }, { output: 'png' });
+  return cards.render(buildCardInput(article, config, c.variant, c.template), { output: 'png' });
 }

@@ -1,0 +1,159 @@
+import { type Article, type ArticlePage, articleSchema, type ArticleStore, InvalidCursorError, type StoredArticle, type UpsertResult } from '../domain/article';
+import { normaliseArticleUrl } from '../domain/site';
+
+interface ArticleRow {
+  id: string;
+  doc: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string;
+}
+
+const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at';
+
+function toStored(row: ArticleRow): StoredArticle {
+  // Rows were validated on the way in; parsing again applies schema defaults added since.
+  return {
+    article: articleSchema.parse(JSON.parse(row.doc)),
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface Cursor {
+  publishedAt: string;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return btoa(JSON.stringify([c.publishedAt, c.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const [publishedAt, id] = JSON.parse(atob(raw.replace(/-/g, '+').replace(/_/g, '/'))) as unknown[];
+    if (typeof publishedAt === 'string' && typeof id === 'string') return { publishedAt, id };
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError('cursor is not one this API issued');
+}
+
+/** Sortable UTC form, so `ORDER BY published_at` agrees with time whatever offset the CMS sent. */
+const utc = (iso: string) => new Date(iso).toISOString();
+
+export function createD1ArticleStore(db: D1Database, now: () => Date = () => new Date()): ArticleStore {
+  const selectById = (id: string) => db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?1`).bind(id);
+
+  async function getRows(ids: string[]): Promise<Map<string, ArticleRow>> {
+    const rows = new Map<string, ArticleRow>();
+    // D1 caps bound parameters per statement at 100; batches are at most 100 articles.
+    for (let i = 0; i < ids.length; i += 100) {
+      const chunk = ids.slice(i, i + 100);
+      const placeholders = chunk.map((_, n) => `?${n + 1}`).join(', ');
+      const { results } = await db
+        .prepare(`SELECT ${COLUMNS} FROM articles WHERE id IN (${placeholders})`)
+        .bind(...chunk)
+        .all<ArticleRow>();
+      for (const r of results) rows.set(r.id, r);
+    }
+    return rows;
+  }
+
+  function plan(article: Article, existing: ArticleRow | undefined, at: string) {
+    const doc = JSON.stringify(article);
+    const previous = existing ? toStored(existing) : undefined;
+    if (existing && existing.doc === doc) {
+      return { statement: undefined, result: { stored: previous!, created: false, changed: false, previous } };
+    }
+    const revision = existing ? existing.revision + 1 : 1;
+    const createdAt = existing?.created_at ?? at;
+    const statement = db
+      .prepare(
+        `INSERT INTO articles (id, url_key, status, published_at, doc, revision, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET url_key = ?2, status = ?3, published_at = ?4, doc = ?5,
+           revision = ?6, updated_at = ?8`,
+      )
+      .bind(article.id, normaliseArticleUrl(article.url), article.status, utc(article.publishedAt), doc, revision, createdAt, at);
+    const stored: StoredArticle = { article, revision, createdAt, updatedAt: at };
+    return { statement, result: { stored, created: !existing, changed: true, previous } };
+  }
+
+  async function upsertMany(articles: Article[]): Promise<UpsertResult[]> {
+    if (articles.length === 0) return [];
+    const existing = await getRows(articles.map((a) => a.id));
+    const at = now().toISOString();
+    const plans = articles.map((a) => {
+      const p = plan(a, existing.get(a.id), at);
+      // Later entries for the same id in one batch see the earlier ones.
+      if (p.statement) {
+        existing.set(a.id, {
+          id: a.id, doc: JSON.stringify(a), revision: p.result.stored.revision,
+          created_at: p.result.stored.createdAt, updated_at: at, published_at: utc(a.publishedAt),
+        });
+      }
+      return p;
+    });
+    const statements = plans.flatMap((p) => (p.statement ? [p.statement] : []));
+    // D1 runs a batch as one transaction: a failure rolls every statement back.
+    if (statements.length > 0) await db.batch(statements);
+    return plans.map((p) => p.result);
+  }
+
+  return {
+    async get(id) {
+      const row = await selectById(id).first<ArticleRow>();
+      return row ? toStored(row) : undefined;
+    },
+
+    async getByUrl(url) {
+      const key = normaliseArticleUrl(url);
+      if (!key) return undefined;
+      const row = await db
+        .prepare(`SELECT ${COLUMNS} FROM articles WHERE url_key = ?1 ORDER BY updated_at DESC LIMIT 1`)
+        .bind(key)
+        .first<ArticleRow>();
+      return row ? toStored(row) : undefined;
+    },
+
+    async upsert(article) {
+      const [result] = await upsertMany([article]);
+      return result!;
+    },
+
+    upsertMany,
+
+    async ping() {
+      await db.prepare('SELECT 1 FROM articles LIMIT 1').all();
+    },
+
+    async delete(id) {
+      const row = await db.prepare(`DELETE FROM articles WHERE id = ?1 RETURNING ${COLUMNS}`).bind(id).first<ArticleRow>();
+      return row ? toStored(row) : undefined;
+    },
+
+    async list({ limit, cursor, publishedOnly = false }): Promise<ArticlePage> {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (publishedOnly) where.push(`status = 'published'`);
+      if (cursor) {
+        const c = decodeCursor(cursor);
+        params.push(c.publishedAt, c.id);
+        where.push(`(published_at < ?${params.length - 1} OR (published_at = ?${params.length - 1} AND id < ?${params.length}))`);
+      }
+      params.push(limit + 1);
+      const sql = `SELECT ${COLUMNS} FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY published_at DESC, id DESC LIMIT ?${params.length}`;
+      const { results } = await db.prepare(sql).bind(...params).all<ArticleRow>();
+      const page = results.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toStored),
+        nextCursor: results.length > limit && last ? encodeCursor({ publishedAt: last.published_at, id: last.id }) : undefined,
+      };
+    },
+  };
+}

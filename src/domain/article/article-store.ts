@@ -1,0 +1,37 @@
+import type { Article, StoredArticle } from './article';
+
+export interface ArticlePage {
+  items: StoredArticle[];
+  /** Opaque cursor for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface UpsertResult {
+  stored: StoredArticle;
+  created: boolean;
+  /** False when the document was identical to the stored one: nothing was written. */
+  changed: boolean;
+  previous?: StoredArticle;
+}
+
+/** A list cursor this store did not issue (or one that was tampered with): a 400 for the caller. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+/**
+ * Port for article persistence; src/adapters/d1-article-store.ts implements it over D1. Errors:
+ * `list` throws InvalidCursorError for a cursor it did not issue; anything else thrown is a storage
+ * failure (a 5xx, or a fallback where a route has one).
+ */
+export interface ArticleStore {
+  get(id: string): Promise<StoredArticle | undefined>;
+  getByUrl(url: string): Promise<StoredArticle | undefined>;
+  upsert(article: Article): Promise<UpsertResult>;
+  /** All or nothing: either every article is written or none is. */
+  upsertMany(articles: Article[]): Promise<UpsertResult[]>;
+  delete(id: string): Promise<StoredArticle | undefined>;
+  list(options: { limit: number; cursor?: string; publishedOnly?: boolean }): Promise<ArticlePage>;
+  /** Touches the database: resolves when it answers (health checks). */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+export * from './article';
+export * from './article-store';
+export * from './locale';
+export * from './visibility';

@@ -1,0 +1,66 @@
+import type { CardTemplate } from './card-variants';
+
+/** What is recorded with a stored card, so cards can be listed and deleted by article. */
+export interface CardObjectMeta {
+  contentType: 'image/png' | 'image/jpeg';
+  articleId: string;
+  variant: string;
+  hash: string;
+  template: CardTemplate;
+}
+
+export interface CardObject {
+  body: ReadableStream<Uint8Array>;
+  size: number;
+  contentType: string;
+}
+
+/** Port for rendered cards keyed by content hash; src/adapters/r2-card-store.ts implements it over R2. */
+export interface CardObjectStore {
+  get(key: string): Promise<CardObject | undefined>;
+  has(key: string): Promise<boolean>;
+  put(key: string, bytes: Uint8Array, meta: CardObjectMeta): Promise<void>;
+  /** Deletes an article's cards except the keys in `keep`; answers how many were deleted. */
+  deleteArticle(articleId: string, keep?: readonly string[]): Promise<number>;
+}
+
+/**
+ * Port for the responses cached in the data centre serving the request (the Cache API): the cheapest
+ * hit. Keyed by the card's absolute URL. src/adapters/edge-cache.ts implements it.
+ */
+export interface CardCache {
+  match(url: string): Promise<Response | undefined>;
+  put(url: string, response: Response): Promise<void>;
+  delete(url: string): Promise<boolean>;
+}
+
+/** Reads one of the Worker's static assets by path, e.g. `/fonts/manifest.json` (src/adapters/assets.ts). */
+export type AssetReader = (path: string) => Promise<Response>;
+
+/** Formats satori can decode: it reads neither WebP nor AVIF. */
+export type PhotoType = 'image/jpeg' | 'image/png';
+
+export type PhotoResult =
+  | { ok: true; bytes: Uint8Array; type: PhotoType }
+  | { ok: false; reason: string };
+
+/** Port for fetching an article's photo; failures are values, never exceptions (src/adapters/photo-source.ts). */
+export interface PhotoSource {
+  get(url: string): Promise<PhotoResult>;
+}
+
+/**
+ * Port for image transcoding (the Images binding, src/adapters/images.ts): scales photos before they
+ * are embedded and encodes photo cards as JPEG. Methods throw when the image cannot be transcoded.
+ */
+export interface ImageCodec {
+  /** Re-encodes an image as JPEG at `quality` (1-100). */
+  encodeJpeg(bytes: Uint8Array, quality: number): Promise<Uint8Array>;
+  /** Scales an image down to fit `width` x `height` pixels, aspect kept, as JPEG. */
+  scaleToJpeg(bytes: Uint8Array, width: number, height: number): Promise<Uint8Array>;
+  /**
+   * Scales an image to exactly `width` x `height` pixels (the caller keeps the aspect) as PNG, and
+   * answers its body unread, to be decoded as it arrives (photos composited under a card).
+   */
+  scaleToPng(bytes: Uint8Array, width: number, height: number): Promise<ReadableStream<Uint8Array>>;
+}

@@ -1,0 +1,2 @@
+export * from './embed-layout';
+export * from './embed-model';

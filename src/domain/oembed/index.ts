@@ -1,0 +1,2 @@
+export * from './oembed';
+export * from './oembed-xml';

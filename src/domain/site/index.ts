@@ -1,0 +1,2 @@
+export * from './site-config';
+export * from './url-patterns';

@@ -1,0 +1,6 @@
+export * from './emoji';
+export * from './fit-lines';
+export * from './font-plan';
+export * from './line-break';
+export * from './text';
+export * from './text-styles';

@@ -1,0 +1,124 @@
+import type { Article } from '../../domain/article';
+import {
+  CARD_VARIANTS, shareImageFor, squareCardImageFor,
+  type AssetReader, type CardCache, type CardInput, type CardJob, type CardObjectStore, type CardVariant, type ImageCodec, type PhotoSource, type ShareImage,
+} from '../../domain/card';
+import type { CardVersions } from '../../domain/publishing';
+import type { SiteConfig } from '../../domain/site';
+import { renderCard, type RenderedCard, type RenderOptions } from '../../render/render-card';
+import type { ArticleAccess } from '../article-access';
+import { deliverCard, storeCard, type CardSource } from './card-delivery';
+import { currentCard, type CurrentCard } from './current-card';
+import { defaultImageResponse } from './default-image';
+
+const VARIANTS = Object.keys(CARD_VARIANTS) as CardVariant[];
+
+/** The share cards of an article as this deployment serves them. */
+export interface CardImages {
+  /** 1200x630: og:image, twitter:image, Pinterest, the embed of an article without a photo. */
+  og: ShareImage;
+  /** 1200x1200: oEmbed thumbnails and JSON-LD's square image. */
+  square: ShareImage;
+}
+
+export type JobOutcome = 'stored' | 'exists' | 'stale' | 'purged' | 'degraded' | 'skipped';
+
+export interface CardServiceDeps {
+  config: SiteConfig;
+  /** Absolute origin of this service: card URLs and photos served by it. */
+  origin: string;
+  assets: AssetReader;
+  photos: PhotoSource;
+  images?: ImageCodec;
+  store?: CardObjectStore;
+  cache?: CardCache;
+  articles: ArticleAccess;
+  /** Replaces the renderer (tests count renders through it). */
+  render?: typeof renderCard;
+}
+
+export interface CardService {
+  /** The current card of an article in one variant: input, content hash, URL, storage key. */
+  current(article: Article, variant: CardVariant): Promise<CurrentCard>;
+  /** The og and square card images named by metadata, oEmbed, embeds and share links. */
+  images(article: Article): Promise<CardImages>;
+  /** The current versions of every variant (publishing compares them across a write). */
+  versions(article: Article): Promise<CardVersions>;
+  /** Renders a card input with this deployment's assets, photos and Images binding. */
+  render(input: CardInput, options?: RenderOptions): Promise<RenderedCard>;
+  /** A card from the Cache API, else R2, else a render (shared by concurrent requests). */
+  deliver(card: CurrentCard, hooks: { waitUntil: (work: Promise<unknown>) => void; observe?: (e: { source: CardSource; key: string; ms: number }) => void }): Promise<Response>;
+  /** The default image (200, briefly cached) for a card that cannot be served; logs why. */
+  fallback(why: { articleId: string; path: string; reason: string }): Promise<Response>;
+  /** Carries out one render-queue job; throws to have the queue retry it. */
+  runJob(job: CardJob): Promise<JobOutcome>;
+}
+
+/**
+ * The card use cases: naming the current card (content-hashed URL), delivering it through Cache API
+ * -> R2 -> render (docs/architecture.md, "A card request"), pre-rendering and purging for the queue.
+ */
+export function createCardService(deps: CardServiceDeps): CardService {
+  const { config, origin, assets } = deps;
+  const jpeg = Boolean(deps.images);
+  const renderer = deps.render ?? renderCard;
+
+  const current = (article: Article, variant: CardVariant) => currentCard(article, variant, { config, origin, assets, jpeg });
+  const render = (input: CardInput, options?: RenderOptions) =>
+    renderer(input, { assets, photos: deps.photos, ...(deps.images ? { images: deps.images } : {}) }, options);
+
+  async function versions(article: Article): Promise<CardVersions> {
+    const cards = await Promise.all(VARIANTS.map((v) => current(article, v)));
+    return new Map(cards.map((card) => [card.variant, { hash: card.hash, url: card.url }]));
+  }
+
+  return {
+    current,
+    versions,
+    render,
+
+    async images(article) {
+      const [og, square] = await Promise.all([current(article, 'og'), current(article, 'square')]);
+      return {
+        og: shareImageFor(article, config, origin, { jpeg, version: og.hash }),
+        square: squareCardImageFor(article, config, origin, { jpeg, version: square.hash }),
+      };
+    },
+
+    deliver(card, hooks) {
+      return deliverCard(card, {
+        ...(deps.store ? { store: deps.store } : {}),
+        ...(deps.cache ? { cache: deps.cache } : {}),
+        render: (c) => render(c.input),
+        waitUntil: hooks.waitUntil,
+        ...(hooks.observe ? { observe: hooks.observe } : {}),
+      });
+    },
+
+    fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why),
+
+    /**
+     * A job for a hash that is no longer current (edited again since) or an article no longer
+     * published does nothing, so retries and reordering are harmless.
+     */
+    async runJob(job) {
+      const store = deps.store;
+      if (!store) return 'skipped';
+      const stored = await deps.articles.find(job.articleId, 'public');
+      if (job.type === 'purge' || !stored) {
+        if (stored) return 'skipped'; // published again since the purge was queued
+        const deleted = await store.deleteArticle(job.articleId);
+        console.log(JSON.stringify({ event: 'cards-purged', articleId: job.articleId, deleted }));
+        return 'purged';
+      }
+      const card = await current(stored.article, job.variant);
+      if (card.hash !== job.hash) return 'stale';
+      const outcome = await storeCard(card, { store, render: (c) => render(c.input) });
+      if (outcome === 'degraded') throw new Error(`card ${card.key} drew without its photo; retrying later`);
+      // The article's older cards are unreachable now (stale hashes redirect).
+      const keep = await Promise.all(VARIANTS.map(async (v) => (v === job.variant ? card.key : (await current(stored.article, v)).key)));
+      await store.deleteArticle(job.articleId, keep);
+      return outcome;
+    },
+  };
+}

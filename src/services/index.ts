@@ -1,0 +1,108 @@
+import { assetReader } from '../adapters/assets';
+import { createD1ArticleStore } from '../adapters/d1-article-store';
+import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
+import { createEdgeCache } from '../adapters/edge-cache';
+import { createImageCodec } from '../adapters/images';
+import { createPhotoSource } from '../adapters/photo-source';
+import { createR2CardStore } from '../adapters/r2-card-store';
+import { createCardJobQueue } from '../adapters/render-queue';
+import { siteConfigFor } from '../config';
+import type { Article } from '../domain/article';
+import { buildHeadTags, type HeadTag } from '../domain/head';
+import type { SiteConfig } from '../domain/site';
+import type { renderCard } from '../render/render-card';
+import { createArticleAccess, type ArticleAccess } from './article-access';
+import { createCardService, type CardImages, type CardService } from './cards';
+import { createPublishing, type Publishing } from './publishing';
+import { createShareClicks, type ShareClicks } from './share-clicks';
+
+export type { ArticleAccess, CardImages, CardService, Publishing, ShareClicks };
+
+/** Everything a route, the queue consumer, the bench or a golden test needs, built from the bindings. */
+export interface Services {
+  config: SiteConfig;
+  /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
+  origin: string;
+  articles: ArticleAccess;
+  publishing: Publishing;
+  cards: CardService;
+  shareClicks: ShareClicks;
+  /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
+  headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
+  /** Resolves when the database answers. */
+  health(): Promise<void>;
+}
+
+/** The bindings the services are built from (a subset of the Worker's Env, so tools can pass less). */
+export interface ServiceBindings {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  IMAGES?: ImagesBinding;
+  CARDS?: R2Bucket;
+  RENDER_QUEUE?: Queue;
+}
+
+export interface ServiceOptions {
+  /** The origin of the request (or job) being served; PUBLIC_URL wins when configured. */
+  origin: string;
+  /** Overrides the configuration read from the env (tests). */
+  config?: SiteConfig;
+  /** Outbound fetch for article photos (tests inject one; the global fetch otherwise). */
+  photoFetch?: typeof fetch;
+  /** Replaces the card renderer (tests count renders; the bench refuses renders on hits). */
+  renderCard?: typeof renderCard;
+  /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
+  edgeCache?: boolean;
+}
+
+/**
+ * The composition root: the one place that turns bindings into adapters and adapters into services.
+ * Cheap enough to run per request (closures over bindings); isolate-wide state (fonts, wasm, the
+ * render single-flight) lives in module scope of the renderer and the card service.
+ */
+export function createServices(env: ServiceBindings, options: ServiceOptions): Services {
+  const config = options.config ?? siteConfigFor(env);
+  const origin = config.publicUrl ?? options.origin;
+  const assets = assetReader(env.ASSETS);
+  const photos = createPhotoSource({
+    imageHosts: config.imageHosts,
+    ownOrigin: origin,
+    assets,
+    ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
+  });
+  const articleStore = createD1ArticleStore(env.DB);
+  const articles = createArticleAccess(articleStore);
+  const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
+  const cards = createCardService({
+    config,
+    origin,
+    assets,
+    photos,
+    articles,
+    ...(env.IMAGES ? { images: createImageCodec(env.IMAGES) } : {}),
+    ...(env.CARDS ? { store: createR2CardStore(env.CARDS) } : {}),
+    ...(cache ? { cache } : {}),
+    ...(options.renderCard ? { render: options.renderCard } : {}),
+  });
+  const publishing = createPublishing({
+    store: articleStore,
+    cards,
+    origin,
+    ...(env.RENDER_QUEUE ? { queue: createCardJobQueue(env.RENDER_QUEUE) } : {}),
+    ...(cache ? { cache } : {}),
+  });
+  return {
+    config,
+    origin,
+    articles,
+    publishing,
+    cards,
+    shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
+    async headTags(article, known) {
+      const images = known ?? (await cards.images(article));
+      // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
+      return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
+    },
+    health: () => articleStore.ping(),
+  };
+}
