@@ -21,6 +21,9 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
             exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
+            // A photo card render takes 1-3 s on a busy 2-core machine and some tests draw two: the
+            // default 5 s budget made them fail by load, not by fault. Not a timed assertion.
+            testTimeout: 30_000,
           },
         },
         {
