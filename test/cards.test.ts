@@ -137,7 +137,7 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({
       event: 'card-photo-fallback', articleId: 'remote-photo-404', variant: 'og', reason: 'http-404',
     });
-  });
+  }, 30_000);
 });
 
 describe('share metadata points to the card', () => {
