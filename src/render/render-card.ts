@@ -1,7 +1,7 @@
 import satori from 'satori/standalone';
 import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
 import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
-import { cardTree, type FittedBlock } from './card-tree';
+import { cardTree, type FittedBlock, type OmittedText } from './card-tree';
 import { preparePhoto, type PreparedPhoto } from './photo';
 import { compositeLayerUnder, compositeUnder, photoLayerSvg, rgbOf } from './photo-composite';
 import { encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
@@ -39,10 +39,15 @@ export interface RenderedCard {
   timings: Record<string, number>;
   /** Every block of text the template set, as fitted (a clamped headline is worth a warning). */
   texts: FittedBlock[];
+  /** Text left out of the card because it could not be drawn correctly, and why (also logged). */
+  omitted: OmittedText[];
+  /** Segments satori found no font or image for (drawn as missing glyphs): empty unless the text model missed one. */
+  uncovered: string[];
 }
 
 
-export type { FittedBlock };
+
+export type { FittedBlock, OmittedText };
 
 export class CardRenderError extends Error {
   override name = 'CardRenderError';
@@ -115,6 +120,17 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
 
   const textInput = input.template === 'text' ? input : withoutPhoto(input);
   const drawn = await draw(textInput, deps, timings, options.encoding);
+  // A photo card is announced as JPEG wherever the Images binding is (see cardFormatFor): its text
+  // fallback is a JPEG too, so the bytes agree with the URL's extension and og:image:type.
+  if (output === 'auto' && input.template === 'photo' && deps.images) {
+    const t = Date.now();
+    const jpeg = await deps.images.encodeJpeg(drawn.png, JPEG_QUALITIES[0]!);
+    lap('encode', t);
+    if (jpeg.byteLength > CARD_BYTE_BUDGET) {
+      throw new CardRenderError(`text card is ${jpeg.byteLength} bytes as JPEG, over the ${CARD_BYTE_BUDGET} byte budget`);
+    }
+    return { ...done(jpeg, 'image/jpeg', textInput, drawn, timings, started), ...(fallback ? { fallback } : {}) };
+  }
   if (output === 'auto' && drawn.png.byteLength > CARD_BYTE_BUDGET) {
     throw new CardRenderError(`text card is ${drawn.png.byteLength} bytes, over the ${CARD_BYTE_BUDGET} byte budget`);
   }
@@ -132,7 +148,7 @@ function done(
   const { width, height } = CARD_VARIANTS[input.variant];
   timings.total = Date.now() - started;
   noteCardRendered();
-  return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts };
+  return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts, omitted: drawn.omitted, uncovered: drawn.uncovered };
 }
 
 /** Lays out the template with satori and rasterises it with resvg. */
@@ -159,7 +175,7 @@ async function draw(
   const fontsBefore = timings.fonts ?? 0;
   let t = Date.now();
   const drawn = !placement ? undefined : apart || photo?.kind !== 'embedded' ? placement : { ...placement, src: photo.src };
-  const { element, options, texts } = await cardTree(input, deps.assets, timings, drawn);
+  const { element, options, texts, omitted, uncovered } = await cardTree(input, deps.assets, timings, drawn);
   // Layout is the rest: the template's text fitting and satori.
   t += (timings.fonts ?? 0) - fontsBefore;
   await satoriReady();
@@ -191,12 +207,12 @@ async function draw(
     t = Date.now();
     const png = await encodePixels(pixels, width, height, encoding);
     timings.png = (timings.png ?? 0) + Date.now() - t;
-    return { png, texts };
+    return { png, texts, omitted, uncovered };
   }
   const { png, rasterMs, encodeMs } = await rasterise(svg, encoding);
   timings.raster = (timings.raster ?? 0) + rasterMs;
   timings.png = (timings.png ?? 0) + encodeMs;
-  return { png, texts };
+  return { png, texts, omitted, uncovered };
 }
 
 /** The Images binding's scaled photo could not be had or decoded. */
@@ -207,4 +223,6 @@ class PhotoCompositeError extends Error {
 interface Drawn {
   png: Uint8Array;
   texts: FittedBlock[];
+  omitted: OmittedText[];
+  uncovered: string[];
 }
