@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { isCardVariant } from '../domain/card';
+import { RenderRateLimited } from '../domain/operations';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
-import { etagOf, IMMUTABLE, SHORT_CACHE } from '../services/cards';
+import { clientKey } from '../http/rate-limit';
+import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards';
 
 /**
  * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
@@ -22,7 +24,24 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 }
 
-const fallback = (c: AppContext, articleId: string, reason: string) => c.var.services.cards.fallback({ articleId, path: c.req.path, reason });
+async function fallback(c: AppContext, articleId: string, reason: string): Promise<Response> {
+  c.var.trace.card = { layer: 'default', fallback: reason };
+  const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason });
+  res.headers.set('server-timing', serverTiming('default', 0));
+  return res;
+}
+
+/**
+ * Uncached renders count against two limits: per client and per article. Over either, the card
+ * route answers the default image (briefly cached): crawlers never see an error status.
+ */
+function admitRender(c: AppContext, articleId: string) {
+  return async () => {
+    const { limits } = c.var.services;
+    if (!(await limits.cardRenderClient.admit(clientKey(c)))) throw new RenderRateLimited('cardRenderClient');
+    if (!(await limits.cardRenderArticle.admit(`article:${articleId}`))) throw new RenderRateLimited('cardRenderArticle');
+  };
+}
 
 cards.get('/card/:id/:file', access('public'), async (c) => {
   const id = c.req.param('id');
@@ -42,8 +61,19 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
       // RFC 9110 §15.4.5: a 304 repeats the validators and caching headers of the 200.
       return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
     }
-    return await services.cards.deliver(card, { waitUntil: (p) => void afterResponse(c, p) });
+    c.var.trace.articleId = card.articleId;
+    return await services.cards.deliver(card, {
+      waitUntil: (p) => void afterResponse(c, p),
+      admitRender: admitRender(c, card.articleId),
+      observe: (e) => {
+        c.var.trace.card = {
+          layer: e.source === 'cache' ? 'edge' : e.source, variant: card.variant,
+          ...(e.stages ? { stages: e.stages } : {}), ...(e.fallback ? { fallback: e.fallback } : {}),
+        };
+      },
+    });
   } catch (err) {
+    if (err instanceof RenderRateLimited) return fallback(c, id, `rate-limited: ${err.limit}`);
     return fallback(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
