@@ -21,6 +21,8 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
             exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
+            // The per-request log line (src/http/request-log.ts) of thousands of test requests is noise here.
+            onConsoleLog: (log: string) => !log.startsWith('{"event":"request"'),
           },
         },
         {
