@@ -2,6 +2,7 @@ import type { CardCache, CardObjectMeta, CardObjectStore } from '../../domain/ca
 import { isHealablePhotoFailure } from '../../domain/operations';
 import type { RenderedCard } from '../../render/render-card';
 import type { CurrentCard } from './current-card';
+import { createRenderSlots, MAX_CONCURRENT_RENDERS } from './render-slots';
 import { createSingleFlight } from './single-flight';
 
 /** Cache-Control of a card at its current hash: the URL changes whenever the pixels do. */
@@ -43,8 +44,11 @@ export function serverTiming(layer: string, ms: number, stages: Record<string, n
   return [`layer;desc="${layer}";dur=${Math.round(ms)}`, ...Object.entries(stages).map(([stage, d]) => `${stage};dur=${Math.round(d)}`)].join(', ');
 }
 
-// One render per card per isolate, however many crawlers ask at once.
+// One render per card per isolate, however many crawlers ask at once; at most a few cards at a time.
 const renders = createSingleFlight<RenderedCard>();
+const slots = createRenderSlots(MAX_CONCURRENT_RENDERS);
+const renderOnce = (card: CurrentCard, render: (card: CurrentCard) => Promise<RenderedCard>) =>
+  renders.run(card.key, () => slots.run(() => render(card)));
 
 export const etagOf = (card: Pick<CurrentCard, 'hash'>) => `"${card.hash}"`;
 
@@ -107,7 +111,7 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
 
   // Joining a render already running costs nothing: only a new render is counted against the limits.
   if (deps.admitRender && !renders.has(card.key)) await deps.admitRender();
-  const rendered = await renders.run(card.key, () => deps.render(card));
+  const rendered = await renderOnce(card, deps.render);
   const ms = elapsed();
   deps.observe?.({ source: 'render', key: card.key, ms, stages: rendered.timings, ...(rendered.fallback ? { fallback: rendered.fallback } : {}) });
   // A photo that can never be drawn makes the text card final for this version: stored like any card.
@@ -149,7 +153,7 @@ export type StoreOutcome = 'exists' | 'stored' | 'degraded' | 'stored-without-ph
  */
 export async function storeCard(card: CurrentCard, deps: Pick<CardDeliveryDeps, 'store' | 'render'> & { store: CardObjectStore }): Promise<StoreOutcome> {
   if (await deps.store.has(card.key)) return 'exists';
-  const rendered = await renders.run(card.key, () => deps.render(card));
+  const rendered = await renderOnce(card, deps.render);
   if (rendered.fallback && isHealablePhotoFailure(rendered.fallback)) return 'degraded';
   await deps.store.put(card.key, rendered.bytes, metaOf(card, rendered));
   return rendered.fallback ? 'stored-without-photo' : 'stored';
