@@ -1,7 +1,7 @@
 // `npm run bench`: measures card rendering and delivery inside workerd (bench/bench-worker.ts) and the
 // Worker's HTTP throughput under autocannon, all on loopback; prints one table and writes
 // bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
-// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10).
+// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS (1000).
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +14,7 @@ const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.m
 const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
+const { crawlerBurst } = await import('./lib/burst.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -24,6 +25,7 @@ const opts = {
   memoryRenders: num('BENCH_MEMORY_RENDERS', 500),
   memoryEvery: 25,
   http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
+  burst: { requests: num('BENCH_BURST_REQUESTS', 1000), articles: 25 },
 };
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
@@ -96,6 +98,9 @@ try {
 } finally {
   await app.dispose();
 }
+
+step(`crawler burst: ${opts.burst.requests} concurrent requests over ${opts.burst.articles * 2} uncached cards`);
+results.burst = await crawlerBurst(opts.burst);
 
 results.machine.loadavgAtEnd = loadavg();
 results.seconds = (performance.now() - started) / 1000;

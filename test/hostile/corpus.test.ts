@@ -228,6 +228,7 @@ describe('hostile-request corpus', { timeout: 60_000 }, () => {
   });
 
   it('sent at least 1,000 hostile requests', () => {
+    console.info(`hostile corpus: ${sent} requests`);
     expect(sent).toBeGreaterThanOrEqual(1000);
   });
 });
