@@ -111,7 +111,14 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
 
   // Joining a render already running costs nothing: only a new render is counted against the limits.
   if (deps.admitRender && !renders.has(card.key)) await deps.admitRender();
-  const rendered = await renderOnce(card, deps.render);
+  // A render joined from another request fails with it if that request is cancelled (its client
+  // went away): this request then draws the card itself rather than answer the default image.
+  const joined = renders.has(card.key);
+  const rendered = await renderOnce(card, deps.render).catch((err: unknown) => {
+    if (!joined) throw err;
+    console.warn(JSON.stringify({ event: 'card-joined-render-failed', articleId: card.articleId, key: card.key, reason: String(err) }));
+    return renderOnce(card, deps.render);
+  });
   const ms = elapsed();
   deps.observe?.({ source: 'render', key: card.key, ms, stages: rendered.timings, ...(rendered.fallback ? { fallback: rendered.fallback } : {}) });
   // A photo that can never be drawn makes the text card final for this version: stored like any card.
