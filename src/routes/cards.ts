@@ -12,8 +12,9 @@ import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards'
  * - At the current hash: the card, immutable for a year, with a strong ETag (304 on If-None-Match).
  * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
  *   headline reaches networks that kept the old URL.
- * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant or a
- *   failed render all answer 200 with the site's default image, briefly cached, and log why.
+ * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant, a
+ *   failed render or an uncached render over a rate limit all answer 200 with the site's default
+ *   image, briefly cached, and log why.
  */
 export const cards = new Hono<AppEnv>();
 
