@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { isCardVariant } from '../domain/card';
+import { isCardVariant, type CardFormat } from '../domain/card';
 import { RenderRateLimited } from '../domain/operations';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { clientKey } from '../http/rate-limit';
+import { headerUrl } from '../http/redirect';
 import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards';
 
 /**
@@ -14,7 +15,8 @@ import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards'
  *   headline reaches networks that kept the old URL.
  * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant, a
  *   failed render or an uncached render over a rate limit all answer 200 with the site's default
- *   image, briefly cached, and log why.
+ *   image, briefly cached, and log why. Every answer is of the type the URL's extension promises
+ *   (`.jpg`: JPEG bytes, `image/jpeg`).
  */
 export const cards = new Hono<AppEnv>();
 
@@ -25,9 +27,13 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 }
 
+/** The format a card path promises by its extension (`.jpg`/`.jpeg` JPEG, anything else PNG). */
+const promisedFormat = (file: string): CardFormat => (/\.jpe?g$/i.test(file) ? 'jpg' : 'png');
+
+// Whatever answers a card URL is of the type its extension promises, the default image included.
 async function fallback(c: AppContext, articleId: string, reason: string): Promise<Response> {
   c.var.trace.card = { layer: 'default', fallback: reason };
-  const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason });
+  const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(c.req.param('file') ?? '') });
   res.headers.set('server-timing', serverTiming('default', 0));
   return res;
 }
@@ -55,7 +61,7 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
     if (!stored) return fallback(c, id, 'not-published');
     const card = await services.cards.current(stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
-      return new Response(null, { status: 302, headers: { location: card.url, 'cache-control': SHORT_CACHE } });
+      return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
     }
     const etag = etagOf(card);
     if (matchesEtag(c.req.header('if-none-match'), etag)) {

@@ -8,6 +8,7 @@ import { afterResponse } from '../http/after-response';
 import { problem } from '../http/problem';
 import { clientKey, rateLimit } from '../http/rate-limit';
 import { isSpeculative } from '../http/speculative';
+import { redirectTo } from '../http/redirect';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
 
 /**
@@ -23,7 +24,7 @@ const shareLimit = rateLimit('share', clientKey);
 function uncachedRedirect(c: AppContext, location: string) {
   c.header('cache-control', 'no-store');
   c.header('x-robots-tag', 'noindex, nofollow');
-  return c.redirect(location, 302);
+  return redirectTo(c, location, 302);
 }
 
 /** The enabled network and published article of a share URL, or a 404 problem. */

@@ -37,7 +37,7 @@ const PNG_1x1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFc
 const fakeRender = (async (input, deps) => {
   const photo = input.photo ? await deps.photos.get(input.photo.url) : undefined;
   return {
-    bytes: PNG_1x1, contentType: 'image/png', width: 1, height: 1, template: photo?.ok ? 'photo' : 'text', timings: {}, texts: [],
+    bytes: PNG_1x1, contentType: 'image/png', width: 1, height: 1, template: photo?.ok ? 'photo' : 'text', timings: {}, texts: [], omitted: [], uncovered: [],
     ...(photo && !photo.ok ? { fallback: photo.reason } : {}),
   } satisfies RenderedCard;
 }) as typeof import('../../src/render/render-card').renderCard;

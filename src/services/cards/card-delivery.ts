@@ -1,4 +1,4 @@
-import type { CardCache, CardObjectMeta, CardObjectStore } from '../../domain/card';
+import { CARD_CONTENT_TYPES, type CardCache, type CardObjectMeta, type CardObjectStore } from '../../domain/card';
 import { isHealablePhotoFailure } from '../../domain/operations';
 import type { RenderedCard } from '../../render/render-card';
 import type { CurrentCard } from './current-card';
@@ -49,6 +49,23 @@ const renders = createSingleFlight<RenderedCard>();
 const slots = createRenderSlots(MAX_CONCURRENT_RENDERS);
 const renderOnce = (card: CurrentCard, render: (card: CurrentCard) => Promise<RenderedCard>) =>
   renders.run(card.key, () => slots.run(() => render(card)));
+
+/** A render whose type is not the one the card's URL promises; the route answers the default image. */
+export class CardTypeMismatchError extends Error {
+  override name = 'CardTypeMismatchError';
+}
+
+/**
+ * The bytes, Content-Type and URL extension of a card always agree: a render of another type than the
+ * URL promises (`.jpg` is image/jpeg) is an error, never a response.
+ */
+function checkedType(card: CurrentCard, rendered: RenderedCard): RenderedCard {
+  const promised = CARD_CONTENT_TYPES[card.format];
+  if (rendered.contentType !== promised) {
+    throw new CardTypeMismatchError(`rendered ${rendered.contentType} for a card served as ${promised} (.${card.format})`);
+  }
+  return rendered;
+}
 
 export const etagOf = (card: Pick<CurrentCard, 'hash'>) => `"${card.hash}"`;
 
@@ -114,11 +131,11 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
   // A render joined from another request fails with it if that request is cancelled (its client
   // went away): this request then draws the card itself rather than answer the default image.
   const joined = renders.has(card.key);
-  const rendered = await renderOnce(card, deps.render).catch((err: unknown) => {
+  const rendered = checkedType(card, await renderOnce(card, deps.render).catch((err: unknown) => {
     if (!joined) throw err;
     console.warn(JSON.stringify({ event: 'card-joined-render-failed', articleId: card.articleId, key: card.key, reason: String(err) }));
     return renderOnce(card, deps.render);
-  });
+  }));
   const ms = elapsed();
   deps.observe?.({ source: 'render', key: card.key, ms, stages: rendered.timings, ...(rendered.fallback ? { fallback: rendered.fallback } : {}) });
   // A photo that can never be drawn makes the text card final for this version: stored like any card.
@@ -160,7 +177,7 @@ export type StoreOutcome = 'exists' | 'stored' | 'degraded' | 'stored-without-ph
  */
 export async function storeCard(card: CurrentCard, deps: Pick<CardDeliveryDeps, 'store' | 'render'> & { store: CardObjectStore }): Promise<StoreOutcome> {
   if (await deps.store.has(card.key)) return 'exists';
-  const rendered = await renderOnce(card, deps.render);
+  const rendered = checkedType(card, await renderOnce(card, deps.render));
   if (rendered.fallback && isHealablePhotoFailure(rendered.fallback)) return 'degraded';
   await deps.store.put(card.key, rendered.bytes, metaOf(card, rendered));
   return rendered.fallback ? 'stored-without-photo' : 'stored';

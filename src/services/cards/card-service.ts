@@ -10,7 +10,7 @@ import type { ArticleAccess } from '../article-access';
 import { deliverCard, storeCard, type CardDeliveryEvent } from './card-delivery';
 import { sweepCards, type SweepReport } from './card-sweep';
 import { currentCard, type CurrentCard } from './current-card';
-import { defaultImageResponse } from './default-image';
+import { defaultImageResponse, type FallbackRequest } from './default-image';
 
 const VARIANTS = Object.keys(CARD_VARIANTS) as CardVariant[];
 
@@ -56,8 +56,8 @@ export interface CardService {
   render(input: CardInput, options?: RenderOptions): Promise<RenderedCard>;
   /** A card from the Cache API, else R2, else a render (shared by concurrent requests). */
   deliver(card: CurrentCard, hooks: DeliveryHooks): Promise<Response>;
-  /** The default image (200, briefly cached) for a card that cannot be served; logs why. */
-  fallback(why: { articleId: string; path: string; reason: string }): Promise<Response>;
+  /** The default image (200, briefly cached, in the format the URL promises) for a card that cannot be served; logs why. */
+  fallback(why: FallbackRequest): Promise<Response>;
   /** Carries out one render-queue job; throws to have the queue retry it. */
   runJob(job: CardJob): Promise<JobOutcome>;
   /** Removes stored cards no current article points to, in bounded batches (the Cron Trigger). */
@@ -111,7 +111,7 @@ export function createCardService(deps: CardServiceDeps): CardService {
       return sweepCards({ store: deps.store, articles: deps.articles, current, variants: VARIANTS }, bounds);
     },
 
-    fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why),
+    fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why, deps.images),
 
     /**
      * A job for a hash that is no longer current (edited again since) or an article no longer

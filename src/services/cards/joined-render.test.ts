@@ -4,7 +4,7 @@ import { deliverCard } from './card-delivery';
 import type { CurrentCard } from './current-card';
 
 const card = { key: 'cards/joined/og-0.png', articleId: 'joined', variant: 'og', format: 'png', hash: '0', url: 'https://presscard.test/card/joined/og.png?v=0', input: {} } as unknown as CurrentCard;
-const drawn: RenderedCard = { bytes: new Uint8Array([1, 2, 3]), contentType: 'image/png', width: 1, height: 1, template: 'text', timings: {}, texts: [] };
+const drawn: RenderedCard = { bytes: new Uint8Array([1, 2, 3]), contentType: 'image/png', width: 1, height: 1, template: 'text', timings: {}, texts: [], omitted: [], uncovered: [] };
 
 describe('a joined render that fails with the request that started it', () => {
   it('is drawn again by the request that joined it', async () => {
