@@ -28,16 +28,22 @@ export function createTrap(targets: readonly string[]) {
   return { fetch, hits, offAllowlist };
 }
 
-const PNG_1x1 = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+const PNG_1x1 = fromBase64('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==');
+// The smallest valid JPEG: SOI, a 1x1 grey frame, EOI.
+const JPEG_1x1 = fromBase64('/9j/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z');
 
 /**
  * A stand-in renderer: fetches the photo through the real photo source (so SSRF rows exercise it) and
- * answers a 1x1 PNG. Whether a card route answers an image does not depend on drawing it.
+ * answers a 1x1 image of the type the card's URL promises (JPEG for photo cards when the Images binding
+ * is there, as the real renderer does). Whether a card route answers an image does not depend on drawing it.
  */
 const fakeRender = (async (input, deps) => {
   const photo = input.photo ? await deps.photos.get(input.photo.url) : undefined;
+  const jpeg = input.template === 'photo' && Boolean(deps.images);
   return {
-    bytes: PNG_1x1, contentType: 'image/png', width: 1, height: 1, template: photo?.ok ? 'photo' : 'text', timings: {}, texts: [], omitted: [], uncovered: [],
+    bytes: jpeg ? JPEG_1x1 : PNG_1x1, contentType: jpeg ? 'image/jpeg' : 'image/png', width: 1, height: 1,
+    template: photo?.ok ? 'photo' : 'text', timings: {}, texts: [], omitted: [], uncovered: [],
     ...(photo && !photo.ok ? { fallback: photo.reason } : {}),
   } satisfies RenderedCard;
 }) as typeof import('../../src/render/render-card').renderCard;
