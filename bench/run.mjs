@@ -1,8 +1,9 @@
 // `npm run bench`: measures card rendering and delivery inside workerd (bench/bench-worker.ts) and the
 // Worker's HTTP throughput under autocannon, all on loopback; prints one table and writes
 // bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
-// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10). BENCH_ONLY (e.g.
-// `renders,cold`) runs only some parts: renders, cold, hits, memory, http, og; the default is all.
+// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS
+// (1000). BENCH_ONLY (e.g. `renders,cold`) runs only some parts: renders, cold, hits, memory, http, og,
+// burst; the default is all.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +17,7 @@ const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs')
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
 const { vercelOgComparison } = await import('./lib/vercel-og.mjs');
+const { crawlerBurst } = await import('./lib/burst.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -27,8 +29,9 @@ const opts = {
   memoryEvery: 25,
   previewBurst: 50,
   http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
+  burst: { requests: num('BENCH_BURST_REQUESTS', 1000), articles: 25 },
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og').split(',').map((p) => p.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst').split(',').map((p) => p.trim()));
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
 const started = performance.now();
@@ -115,6 +118,11 @@ if (only.has('http')) {
   } finally {
     await app.dispose();
   }
+}
+
+if (only.has('burst')) {
+  step(`crawler burst: ${opts.burst.requests} concurrent requests over ${opts.burst.articles * 2} uncached cards`);
+  results.burst = await crawlerBurst(opts.burst);
 }
 
 results.machine.loadavgAtEnd = loadavg();

@@ -5,6 +5,7 @@ import type { CardJob } from './domain/card';
 import { consumeCardJobs } from './queue/render-jobs';
 import { assetReader } from './adapters/assets';
 import { warmUpOnce } from './render/warm-up';
+import { sweepStoredCards } from './scheduled/sweep-cards';
 
 // Validate the configuration at start-up: a bad var stops the Worker with a message naming the key.
 siteConfigFor(env);
@@ -20,4 +21,5 @@ export default {
     return response;
   },
   queue: (batch, env) => consumeCardJobs(batch, env),
+  scheduled: async (_controller, env) => void (await sweepStoredCards(env)),
 } satisfies ExportedHandler<Env, CardJob>;

@@ -93,6 +93,13 @@ export function table(results) {
   }
   targets(results, row);
 
+  const b = results.burst;
+  if (b) {
+    row('crawler burst', `${b.requests} concurrent requests, ${b.cards} uncached cards (${b.photoCards} photo)`, `${ms(b.latencyMs.p50)} ms`, `p99 ${ms(b.latencyMs.p99)} ms`,
+      `${b.errors} errors · ${b.defaultImages} default images · ${b.rendersTotal} renders for ${b.renderedCards} cards (max ${b.maxRendersPerCard} per card) · ` +
+      `isolate peak ${mb(b.peakIsolateBytes)} (V8 heap ${mb(b.peakHeapBytes)} + wasm ${mb(b.wasmBytes)}) of ${mb(b.isolateLimitBytes)}${b.underLimit ? '' : ' OVER THE LIMIT'} · ${(b.wallMs / 1000).toFixed(1)} s wall`);
+  }
+
   const head = ['Measure', 'Case', 'p50', 'p95 (unless marked)', 'Notes (p50s unless marked)'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

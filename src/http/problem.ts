@@ -34,6 +34,7 @@ const TITLES: Record<number, [string, string]> = {
   413: ['payload-too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['invalid-article', 'Invalid article'],
+  429: ['too-many-requests', 'Too many requests'],
   501: ['not-implemented', 'Not implemented'],
 };
 

@@ -1,3 +1,4 @@
+import { createMetrics } from '../adapters/analytics';
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
@@ -5,10 +6,12 @@ import { createEdgeCache } from '../adapters/edge-cache';
 import { createImageCodec } from '../adapters/images';
 import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
+import { createRateLimiters } from '../adapters/rate-limiter';
 import { createCardJobQueue } from '../adapters/render-queue';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import { buildHeadTags, type HeadTag } from '../domain/head';
+import type { Metrics, RateLimiters } from '../domain/operations';
 import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
@@ -27,6 +30,10 @@ export interface Services {
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
+  /** The rate limits (wrangler.toml `[[ratelimits]]`); each admits everything without its binding. */
+  limits: RateLimiters;
+  /** Card outcomes and share clicks for Analytics Engine; a no-op without the binding. */
+  metrics: Metrics;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -40,6 +47,12 @@ export interface ServiceBindings {
   IMAGES?: ImagesBinding;
   CARDS?: R2Bucket;
   RENDER_QUEUE?: Queue;
+  ANALYTICS?: AnalyticsEngineDataset;
+  CARD_RENDER_CLIENT_LIMITER?: RateLimit;
+  CARD_RENDER_ARTICLE_LIMITER?: RateLimit;
+  INGEST_LIMITER?: RateLimit;
+  STAFF_PREVIEW_LIMITER?: RateLimit;
+  SHARE_LIMITER?: RateLimit;
 }
 
 export interface ServiceOptions {
@@ -53,6 +66,10 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
+  /** Replaces some rate limits (tests of limits, and tests that are not about them). */
+  rateLimiters?: Partial<RateLimiters>;
+  /** Replaces the Analytics Engine metrics (tests read what was recorded). */
+  metrics?: Metrics;
 }
 
 /**
@@ -71,6 +88,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
   const articleStore = createD1ArticleStore(env.DB);
+  const limits = { ...createRateLimiters(env), ...options.rateLimiters };
+  const metrics = options.metrics ?? createMetrics(env.ANALYTICS);
   const articles = createArticleAccess(articleStore);
   const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
   const cards = createCardService({
@@ -97,7 +116,9 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     articles,
     publishing,
     cards,
-    shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
+    shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),
+    limits,
+    metrics,
     async headTags(article, known) {
       const images = known ?? (await cards.images(article));
       // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.

@@ -7,6 +7,8 @@ export interface CardObjectMeta {
   variant: string;
   hash: string;
   template: CardTemplate;
+  /** Why a photo card was stored as a text card (a photo that can never be drawn); the preview warns. */
+  photoFallback?: string;
 }
 
 export interface CardObject {
@@ -22,6 +24,13 @@ export interface CardObjectStore {
   put(key: string, bytes: Uint8Array, meta: CardObjectMeta): Promise<void>;
   /** Deletes an article's cards except the keys in `keep`; answers how many were deleted. */
   deleteArticle(articleId: string, keep?: readonly string[]): Promise<number>;
+  /** One page of stored card keys in key order, from `cursor` (an opaque string) on. */
+  listKeys(options: { cursor?: string; limit: number }): Promise<{ keys: string[]; cursor?: string }>;
+  /** Deletes the keys (at most 1,000). */
+  deleteKeys(keys: readonly string[]): Promise<void>;
+  /** Where the clean-up sweep stopped last time (undefined: at the start), and saving it. */
+  sweepCursor(): Promise<string | undefined>;
+  saveSweepCursor(cursor: string | undefined): Promise<void>;
 }
 
 /**
