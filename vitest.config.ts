@@ -21,6 +21,8 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
             exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
+            // A real HTTP origin on loopback for edge mode tests (test/edge/).
+            globalSetup: ['./test/edge/origin-setup.ts'],
           },
         },
         {

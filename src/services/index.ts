@@ -6,6 +6,10 @@ import { createImageCodec } from '../adapters/images';
 import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
 import { createCardJobQueue } from '../adapters/render-queue';
+import { createD1PageRecords } from '../adapters/d1-page-records';
+import { createOriginFetch } from '../adapters/origin-fetch';
+import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
+import { createEdgeService, createExtraction, type EdgeService } from './edge';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import { buildHeadTags, type HeadTag } from '../domain/head';
@@ -16,7 +20,7 @@ import { createCardService, type CardImages, type CardService } from './cards';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
-export type { ArticleAccess, CardImages, CardService, Publishing, ShareClicks };
+export type { ArticleAccess, CardImages, CardService, EdgeService, Publishing, ShareClicks };
 
 /** Everything a route, the queue consumer, the bench or a golden test needs, built from the bindings. */
 export interface Services {
@@ -27,6 +31,8 @@ export interface Services {
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
+  /** Edge mode (proxy and rewrite of the publisher's pages); absent when ORIGIN_URL is not set. */
+  edge?: EdgeService;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -53,6 +59,10 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
+  /** Overrides the edge mode configuration read from the env (tests point it at a local origin). */
+  edgeConfig?: EdgeConfig;
+  /** Outbound fetch to the publisher's origin (the global fetch otherwise). */
+  originFetch?: typeof fetch;
 }
 
 /**
@@ -91,6 +101,23 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(env.RENDER_QUEUE ? { queue: createCardJobQueue(env.RENDER_QUEUE) } : {}),
     ...(cache ? { cache } : {}),
   });
+  async function headTags(article: Article, known?: CardImages): Promise<HeadTag[]> {
+    const images = known ?? (await cards.images(article));
+    // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
+    return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
+  }
+  const edgeConfig = options.edgeConfig ?? parseEdgeConfig(env);
+  let edge: EdgeService | undefined;
+  if (edgeConfig.originUrl) {
+    const originFetch = createOriginFetch({ timeoutMs: edgeConfig.originTimeoutMs, ...(options.originFetch ? { fetch: options.originFetch } : {}) });
+    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig });
+    edge = createEdgeService({
+      config, edge: edgeConfig, origin, originFetch, extraction,
+      findByUrl: (url) => articleStore.getByUrl(url),
+      cardImages: (article) => cards.images(article),
+      headTags,
+    });
+  }
   return {
     config,
     origin,
@@ -98,11 +125,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
-    async headTags(article, known) {
-      const images = known ?? (await cards.images(article));
-      // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
-      return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
-    },
+    ...(edge ? { edge } : {}),
+    headTags,
     health: () => articleStore.ping(),
   };
 }

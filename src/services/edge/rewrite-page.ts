@@ -1,0 +1,189 @@
+/**
+ * The streaming rewrite of an origin article page with HTMLRewriter: origin's own share tags out of
+ * `<head>`, Presscard's set in at the start of `<head>` (Slack reads only about the first 32 KB), the
+ * share bar after the configured element. Only the start of the page goes through the rewriter: once
+ * the share bar is placed (or REGION_BYTES have passed) the rest is piped untouched, so one huge token
+ * later in the page cannot hit the parser's 3 MiB memory cap (workerd html-rewriter.c++). Handlers
+ * never throw: a handler that throws would halt the stream and truncate the page.
+ */
+
+/** Bytes of the page that may go through the rewriter before the rest is piped as it is. */
+export const REGION_BYTES = 1024 * 1024;
+
+export interface RewriteInput {
+  /** Presscard's head set as HTML built by this service (escaped values only). */
+  headHtml: string;
+  /** The share bar as HTML built by this service, or undefined for none. */
+  shareBarHtml?: string;
+  /** HTMLRewriter selector after whose element the bar goes (first match). */
+  shareBarAfter: string;
+  /** Adds react-helmet's ownership marker to every injected element (origin uses `data-rh`). */
+  helmet?: boolean;
+}
+
+// Origin's own share tags, removed from <head> (selectors per the HTMLRewriter docs: `i` flag, ^=).
+const REMOVED_IN_HEAD = [
+  'meta[property^="og:" i]', 'meta[name^="og:" i]',
+  'meta[name^="twitter:" i]', 'meta[property^="twitter:" i]',
+  'meta[property^="article:" i]', 'meta[name^="article:" i]',
+  'meta[name="description" i]', 'meta[property="description" i]',
+  'link[type="application/json+oembed" i]', 'link[type="text/xml+oembed" i]',
+  'link[rel="canonical" i]', 'title',
+].map((s) => `head ${s}`);
+
+const ARTICLE_TYPES = new Set(['Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'ReviewNewsArticle']);
+
+function isArticleNode(node: unknown): boolean {
+  if (!node || typeof node !== 'object') return false;
+  const type = (node as Record<string, unknown>)['@type'];
+  return (Array.isArray(type) ? type : [type]).some((t) => typeof t === 'string' && ARTICLE_TYPES.has(t.replace(/^(https?:\/\/)?schema\.org\//, '')));
+}
+
+/**
+ * What is left of a JSON-LD block once article nodes are taken out: undefined to drop the block,
+ * the original text when nothing changes or it does not parse, else the remaining graph.
+ */
+export function jsonLdWithoutArticles(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\s*(<!\[CDATA\[|\/\/<!\[CDATA\[)/, '').replace(/(\]\]>|\/\/\]\]>)\s*$/, ''));
+  } catch {
+    return text;
+  }
+  const escape = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  if (Array.isArray(data)) {
+    const rest = data.filter((n) => !isArticleNode(n));
+    return rest.length === data.length ? text : rest.length ? escape(rest) : undefined;
+  }
+  if (isArticleNode(data)) return undefined;
+  const graph = (data as Record<string, unknown> | null)?.['@graph'];
+  if (Array.isArray(graph)) {
+    const rest = graph.filter((n) => !isArticleNode(n));
+    if (rest.length === graph.length) return text;
+    return rest.length ? escape({ ...(data as object), '@graph': rest }) : undefined;
+  }
+  return text;
+}
+
+/** Marks every injected element as react-helmet's own, so the app's head manager can take it over. */
+export function withHelmetMarker(html: string): string {
+  return html.replace(/<(title|meta|link|script)\b/g, '<$1 data-rh="true"');
+}
+
+/** Runs `fn`, logging instead of throwing: a throwing handler would truncate the page. */
+function safely(what: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    console.warn(JSON.stringify({ event: 'edge-rewrite-handler-failed', handler: what, reason: String(err) }));
+  }
+}
+
+interface RewriteState {
+  /** The share bar is in (or there is none to place). */
+  placed: boolean;
+  /** `</head>` has passed. */
+  headDone: boolean;
+}
+
+function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
+  const head = input.helmet ? withHelmetMarker(input.headHtml) : input.headHtml;
+  let injected = false;
+  const rewriter = new HTMLRewriter()
+    .on('head', {
+      element: (e) => safely('head', () => {
+        if (injected) return;
+        injected = true;
+        e.prepend(head, { html: true });
+        e.onEndTag(() => {
+          state.headDone = true;
+        });
+      }),
+    })
+    .on(REMOVED_IN_HEAD.join(', '), { element: (e) => safely('remove', () => e.remove()) });
+
+  // JSON-LD: the text arrives in chunks; hold it back and decide at the end tag.
+  let ld = '';
+  rewriter.on('head script[type="application/ld+json" i]', {
+    element: (e) => safely('ld', () => {
+      ld = '';
+      e.onEndTag((end) => safely('ld-end', () => {
+        const kept = jsonLdWithoutArticles(ld);
+        // An empty object is valid JSON-LD that says nothing; an empty script would not parse.
+        end.before(kept ?? '{}', { html: true });
+      }));
+    }),
+    text: (t) => safely('ld-text', () => {
+      ld += t.text;
+      t.remove();
+    }),
+  });
+
+  if (input.shareBarHtml) {
+    const bar = input.shareBarHtml;
+    rewriter.on(input.shareBarAfter, {
+      element: (e) => safely('share-bar', () => {
+        if (state.placed) return;
+        e.onEndTag((end) => safely('share-bar-end', () => {
+          if (state.placed) return;
+          state.placed = true;
+          end.after(bar, { html: true });
+        }));
+      }),
+    });
+    // No match for the selector inside <main>: the bar still appears, at the end of main.
+    rewriter.on('main', {
+      element: (e) => safely('main', () => {
+        e.onEndTag((end) => safely('main-end', () => {
+          if (state.placed) return;
+          state.placed = true;
+          end.before(bar, { html: true });
+        }));
+      }),
+    });
+  }
+  return rewriter;
+}
+
+/**
+ * The rewritten body. The origin body is read chunk by chunk as the client reads: the rewriter's input
+ * is pulled (high-water mark 0), so after the share bar is placed the next pull ends the rewriter's
+ * input and the remaining bytes are copied as they arrive.
+ */
+export function rewriteBody(body: ReadableStream<Uint8Array>, input: RewriteInput, contentType: string): ReadableStream<Uint8Array> {
+  const state: RewriteState = { placed: !input.shareBarHtml, headDone: false };
+  const reader = body.getReader();
+  let fed = 0;
+  const source = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if ((state.placed && state.headDone) || fed >= REGION_BYTES) return controller.close();
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        fed += value.byteLength;
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+  const rewritten = buildRewriter(input, state).transform(new Response(source, { headers: { 'content-type': contentType } })).body!;
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  void (async () => {
+    try {
+      await rewritten.pipeTo(writable, { preventClose: true });
+      const writer = writable.getWriter();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        await writer.write(value);
+      }
+      await writer.close();
+    } catch (err) {
+      console.warn(JSON.stringify({ event: 'edge-stream-failed', reason: String(err) }));
+      await writable.abort(err).catch(() => undefined);
+      await reader.cancel(err).catch(() => undefined);
+    }
+  })();
+  return readable;
+}
