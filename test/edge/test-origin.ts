@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { EXTRACTION_PAGES } from './extraction-pages';
 
 export const SEED_PATH = '/english/articles/20180614/p2a/00m/0na/010000c';
 /** The Japanese fixture article's path: its pages come in Shift_JIS. */
@@ -54,6 +55,7 @@ interface Held {
 export function startTestOrigin(extra: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {}) {
   const log: { method: string; url: string; headers: IncomingMessage['headers'] }[] = [];
   const held = new Map<string, Held>();
+  const versions = new Map<string, number>();
 
   const html = (res: ServerResponse, body: string | Buffer, headers: Record<string, string> = {}) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
@@ -132,9 +134,22 @@ export function startTestOrigin(extra: Record<string, (req: IncomingMessage, res
       held.get(url.searchParams.get('id') ?? '')?.release();
       return void res.end('ok');
     }
+    if (url.pathname === '/__set') {
+      versions.set(url.searchParams.get('path') ?? '', Number(url.searchParams.get('version')));
+      return void res.end('ok');
+    }
     if (url.pathname === '/__state') return void res.end(JSON.stringify({ finished: held.get(url.searchParams.get('id') ?? '')?.finished ?? null }));
     log.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
     if (extra[url.pathname]) return extra[url.pathname]!(req, res);
+    const extraction = EXTRACTION_PAGES[url.pathname];
+    if (extraction) {
+      const { body, headers } = extraction(versions.get(url.pathname) ?? 1);
+      if (headers?.etag && req.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, { etag: headers.etag });
+        return res.end();
+      }
+      return html(res, body, headers);
+    }
     if (url.pathname === SEED_PATH) {
       const handler = variants[url.searchParams.get('v') ?? 'plain'];
       if (handler) return handler(req, res, url.searchParams.get('id') ?? '');

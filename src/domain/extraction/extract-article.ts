@@ -32,6 +32,8 @@ function first<T>(...candidates: [ProvenanceSource, T | undefined][]): Pick<T> {
 export function titleWithoutSiteSuffix(title: string | undefined, siteNames: (string | undefined)[]): string | undefined {
   if (!title) return undefined;
   const t = title.trim();
+  // A title that is only the site's name says nothing about the article.
+  if (siteNames.some((n) => n && n.trim().toLowerCase() === t.toLowerCase())) return undefined;
   for (const name of siteNames) {
     if (!name) continue;
     const m = new RegExp(`^(.+?)\\s*[|\\-–—:｜]\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'iu').exec(t);

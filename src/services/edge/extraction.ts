@@ -34,7 +34,9 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
   async function fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined> {
     const validators = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
     const bytes = await readPrefix(response.body!, EXTRACTION_BYTES);
-    const signals = await collectSignals(decodePage(bytes, response.headers.get('content-type')), response.url || canonicalUrl);
+    // Relative URLs resolve against the page's public address (the canonical URL it is served at),
+    // never against origin's own host.
+    const signals = await collectSignals(decodePage(bytes, response.headers.get('content-type')), canonicalUrl);
     const result = extractArticle(signals, {
       canonicalUrl, siteName: deps.config.siteName, defaultLang: deps.config.defaultLocale, matchesCanonical: matches, decode: decodeHTML,
     });
