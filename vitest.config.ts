@@ -22,7 +22,7 @@ export default defineConfig(async () => {
             exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
             // A real HTTP origin on loopback for edge mode tests (test/edge/).
-            globalSetup: ['./test/edge/origin-setup.ts'],
+            globalSetup: ['./test/edge/origin/setup.ts'],
           },
         },
         {

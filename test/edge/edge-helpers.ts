@@ -5,6 +5,13 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/app';
 import type { EdgeConfig } from '../../src/domain/edge';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The test origin's URL (test/edge/origin/setup.ts). */
+    edgeOrigin: string;
+  }
+}
+
 export const ORIGIN_URL = inject('edgeOrigin');
 export const PUBLIC_HOST = 'https://mainichi.jp';
 

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { authed, putArticle } from '../helpers';
-import { X } from './extraction-pages';
+import { X } from './paths';
 import { edgeFetch, ORIGIN_URL, originLog, PUBLIC_HOST, readHead } from './edge-helpers';
 
 const canonical = (path: string) => `https://mainichi.jp${path}`;

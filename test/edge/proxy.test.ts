@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixtureById, SEED_ID } from '../../fixtures';
 import { loadFixtures } from '../helpers';
-import { JA_PATH, SEED_PATH } from './test-origin';
+import { JA_PATH, SEED_PATH } from './paths';
 import { edgeFetch, ORIGIN_URL, originLog, PUBLIC_HOST, readHead } from './edge-helpers';
 
 const seed = fixtureById(SEED_ID);

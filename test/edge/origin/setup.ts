@@ -3,12 +3,6 @@
 import type { TestProject } from 'vitest/node';
 import { startTestOrigin } from './test-origin';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    edgeOrigin: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const server = startTestOrigin();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

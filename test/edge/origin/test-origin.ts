@@ -1,14 +1,11 @@
-// A real HTTP origin for edge mode tests (Node, started by test/edge/origin-setup.ts). Article paths
+// A real HTTP origin for edge mode tests (Node, started by setup.ts). Article paths
 // answer per `?v=` variant; `/__log` lists the requests it received, `/__release?id=` lets a held
 // response finish, `/__state?id=` says whether it has.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
+import { JA_PATH, SEED_PATH } from '../paths';
 import { EXTRACTION_PAGES } from './extraction-pages';
-
-export const SEED_PATH = '/english/articles/20180614/p2a/00m/0na/010000c';
-/** The Japanese fixture article's path: its pages come in Shift_JIS. */
-export const JA_PATH = '/english/articles/20260320/p2a/00m/0na/011000c';
 
 const sjisPage = (charsetMeta: string) =>
   iconv.encode(originPage({ lang: 'ja', charsetMeta, body: '<p>桜の開花予想です。</p>' }), 'Shift_JIS');

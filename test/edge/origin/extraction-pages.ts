@@ -1,8 +1,8 @@
 // Origin pages of articles Presscard does not hold (Node side of the edge tests): each exercises one
-// source order of extraction. Served by test/edge/test-origin.ts; `version` changes with /__set.
+// source order of extraction. Served by test-origin.ts; `version` changes with /__set.
 import iconv from 'iconv-lite';
 
-export const X = (n: number) => `/english/articles/20990101/p2a/00m/0na/9${String(n).padStart(2, '0')}000c`;
+import { X } from '../paths';
 
 const doc = (head: string, body: string, lang = 'en') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body><main><article>${body}</article></main></body></html>`;
