@@ -82,7 +82,10 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     const charset = charsetFromContentType(contentType) ?? (sniffed ? sniffMetaCharset(sniffed) : undefined);
     const injected = isUtf8(charset) ? set : asciiInjectedSet(set);
     const helmet = sniffed ? /\bdata-(rh|react-helmet)\b/.test(new TextDecoder().decode(sniffed)) : false;
-    const out = rewriteBody(body, { headHtml: injected.headHtml, shareBarHtml: injected.shareBarHtml, shareBarAfter: deps.edge.shareBarAfter, helmet }, contentType);
+    const out = rewriteBody(body, {
+      headHtml: injected.headHtml, shareBarHtml: injected.shareBarHtml, shareBarAfter: deps.edge.shareBarAfter, helmet,
+      ...(charset ? { charset } : {}),
+    }, contentType);
     return new Response(out, { status: 200, headers });
   }
 

@@ -19,6 +19,12 @@ export interface RewriteInput {
   shareBarAfter: string;
   /** Adds react-helmet's ownership marker to every injected element (origin uses `data-rh`). */
   helmet?: boolean;
+  /**
+   * The page's encoding when known (header or `<meta charset>`): declared again first thing in
+   * `<head>`, because the set pushes origin's own declaration past the 1024 bytes browsers prescan
+   * (HTML §13.2.3.2), and origin's declaration is removed.
+   */
+  charset?: string;
 }
 
 // Origin's own share tags, removed from <head> (selectors per the HTMLRewriter docs: `i` flag, ^=).
@@ -30,6 +36,7 @@ const REMOVED_IN_HEAD = [
   'link[type="application/json+oembed" i]', 'link[type="text/xml+oembed" i]',
   'link[rel="canonical" i]', 'title',
 ].map((s) => `head ${s}`);
+const CHARSET_DECLARATIONS = 'head meta[charset], head meta[http-equiv="content-type" i]';
 
 const ARTICLE_TYPES = new Set(['Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'ReviewNewsArticle']);
 
@@ -87,7 +94,9 @@ interface RewriteState {
 }
 
 function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
-  const head = input.helmet ? withHelmetMarker(input.headHtml) : input.headHtml;
+  const set = input.helmet ? withHelmetMarker(input.headHtml) : input.headHtml;
+  const charset = input.charset && /^[\w.:-]+$/.test(input.charset) ? input.charset : undefined;
+  const head = charset ? `<meta charset="${charset}">${set}` : set;
   let injected = false;
   const rewriter = new HTMLRewriter()
     .on('head', {
@@ -101,6 +110,7 @@ function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
       }),
     })
     .on(REMOVED_IN_HEAD.join(', '), { element: (e) => safely('remove', () => e.remove()) });
+  if (charset) rewriter.on(CHARSET_DECLARATIONS, { element: (e) => safely('charset', () => e.remove()) });
 
   // JSON-LD: the text arrives in chunks; hold it back and decide at the end tag.
   let ld = '';
