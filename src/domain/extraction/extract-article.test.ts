@@ -64,4 +64,15 @@ describe('extraction', () => {
     }), ctx);
     expect(result).toMatchObject({ ok: true, article: { headline: 'From LD', publishedAt: '2099-01-01T00:00:00.000Z' }, provenance: { headline: 'json-ld' } });
   });
+
+  it('passes over an image of unknown size (a logo in og:image) for the JSON-LD image with its size', () => {
+    const result = extractArticle(signals({
+      metas: [meta('og:image', '/logo.svg'), meta('og:title', 'T'), meta('article:published_time', '2099-01-02T00:00:00Z')],
+      jsonLd: ['{"@type":"NewsArticle","image":[{"@type":"ImageObject","url":"https://cdn.mainichi.jp/p.jpg","width":1200,"height":800,"caption":"Harbour &amp; ships"}]}'],
+    }), ctx);
+    expect(result).toMatchObject({
+      ok: true, article: { image: { url: 'https://cdn.mainichi.jp/p.jpg', width: 1200, height: 800, alt: 'Harbour & ships' } },
+      provenance: { image: 'json-ld', imageAlt: 'json-ld' },
+    });
+  });
 });

@@ -115,24 +115,30 @@ export function extractArticle(signals: PageSignals, ctx: ExtractionContext): Ex
   const tags = first<string[]>(['og', metas('article:tag')], ['json-ld', ldTags?.map((t) => ctx.decode(t.trim())).filter(Boolean)]);
 
   const ldImg = ld ? ldImage(ld.image) : undefined;
-  const image = first<{ url: string; width?: number; height?: number }>(
-    ['og', meta('og:image:secure_url') ?? meta('og:image:url') ?? meta('og:image') ? {
-      url: (meta('og:image:secure_url') ?? meta('og:image:url') ?? meta('og:image'))!,
-      width: Number.parseInt(meta('og:image:width') ?? '', 10), height: Number.parseInt(meta('og:image:height') ?? '', 10),
-    } : undefined],
-    ['twitter', meta('twitter:image') ?? meta('twitter:image:src') ? { url: (meta('twitter:image') ?? meta('twitter:image:src'))! } : undefined],
+  const int = (v: string | undefined) => Number.parseInt(v ?? '', 10);
+  const ogImageUrl = meta('og:image:secure_url') ?? meta('og:image:url') ?? meta('og:image');
+  const twitterImageUrl = meta('twitter:image') ?? meta('twitter:image:src');
+  // The schema needs an image's size: the first candidate whose size is known (og:image:width and
+  // height, or an ImageObject's) is taken; one without (a logo, often) is passed over.
+  const imageCandidates: [ProvenanceSource, { url: string; width?: number; height?: number } | undefined][] = [
+    ['og', ogImageUrl ? { url: ogImageUrl, width: int(meta('og:image:width')), height: int(meta('og:image:height')) } : undefined],
+    ['twitter', twitterImageUrl ? { url: twitterImageUrl } : undefined],
     ['json-ld', ldImg],
-  );
-  const imageAlt = first<string>(['og', meta('og:image:alt')], ['twitter', meta('twitter:image:alt')], ['json-ld', ldImg?.alt ? ctx.decode(ldImg.alt) : undefined], ['h1', headline.value]);
-  const imageUrl = absolute(image?.value.url);
-  // The schema needs the image's size (og:image:width/height or ImageObject); without it, no image.
-  const sized = image && imageUrl && image.value.width! > 0 && image.value.height! > 0;
+  ];
+  const image = first(...imageCandidates.map(([from, c]): [ProvenanceSource, { url: string; width: number; height: number } | undefined] => {
+    const url = absolute(c?.url);
+    return [from, c && url && c.width! > 0 && c.height! > 0 ? { url, width: c.width!, height: c.height! } : undefined];
+  }));
+  const altBySource: Partial<Record<ProvenanceSource, string | undefined>> = {
+    og: meta('og:image:alt'), twitter: meta('twitter:image:alt'), 'json-ld': ldImg?.alt ? ctx.decode(ldImg.alt) : undefined,
+  };
+  const imageAlt = image ? first<string>([image.from, altBySource[image.from]], ['og', altBySource.og], ['twitter', altBySource.twitter], ['h1', headline.value]) : undefined;
 
   const provenance: Provenance = {
     headline: headline.from, lang: lang.from, section: section.from, publishedAt: published.from,
     ...(description ? { description: description.from } : {}),
     ...(modified ? { modifiedAt: modified.from } : {}),
-    ...(sized ? { image: image.from, imageAlt: imageAlt!.from } : {}),
+    ...(image ? { image: image.from, imageAlt: imageAlt!.from } : {}),
     ...(authors ? { authors: authors.from } : {}),
     ...(tags ? { tags: tags.from } : {}),
   };
@@ -148,7 +154,7 @@ export function extractArticle(signals: PageSignals, ctx: ExtractionContext): Ex
     authors: (authors?.value ?? []).slice(0, LIMITS.authors).map((name) => ({ name: text(name, LIMITS.authorName) })),
     publishedAt: published.value,
     ...(modified ? { modifiedAt: modified.value } : {}),
-    ...(sized ? { image: { url: imageUrl, alt: text(imageAlt!.value, LIMITS.alt), width: image.value.width!, height: image.value.height! } } : {}),
+    ...(image ? { image: { url: image.value.url, alt: text(imageAlt!.value, LIMITS.alt), width: image.value.width, height: image.value.height } } : {}),
     status: 'published',
   };
   if (!description) provenance.description = provenance.headline;
