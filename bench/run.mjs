@@ -14,6 +14,7 @@ const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.m
 const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
+const { edgeBench } = await import('./lib/edge.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -24,6 +25,7 @@ const opts = {
   memoryRenders: num('BENCH_MEMORY_RENDERS', 500),
   memoryEvery: 25,
   http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
+  edge: { runs: num('BENCH_EDGE_RUNS', 200), warmup: 20, newArticles: num('BENCH_EDGE_NEW', 50) },
 };
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
@@ -43,6 +45,7 @@ const results = {
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
     memory: 'isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
     http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
+    edge: 'sequential GETs from Node, whole body read: the sample page from a Node origin directly, and through the Worker (ORIGIN_URL) proxied and rewritten, interleaved; new article = first request of a path the store does not know',
   },
 };
 
@@ -96,6 +99,9 @@ try {
 } finally {
   await app.dispose();
 }
+
+step('edge mode: proxied page against origin, new-article extraction');
+results.edge = await edgeBench(opts.edge);
 
 results.machine.loadavgAtEnd = loadavg();
 results.seconds = (performance.now() - started) / 1000;
