@@ -47,6 +47,22 @@ describe('edge mode: rewriting a stored article page', () => {
     expect(doc.querySelector('footer')?.text).toBe('Copyright The Mainichi');
   });
 
+  it('puts the share bar at the start of <main> when no article h1 follows inside it', async () => {
+    const { res } = await edgeFetch(page('main-only'));
+    const { doc } = readHead(await res.text());
+    expect(doc.querySelector('main')?.childNodes.find((n) => n.nodeType === 1)?.rawTagName).toBe('presscard-share');
+    expect(doc.querySelectorAll('presscard-share')).toHaveLength(1);
+  });
+
+  it('looks ahead past 100 KB inside <main> to find the article h1', async () => {
+    const { res } = await edgeFetch(page('late-h1'));
+    const html = await res.text();
+    const { doc } = readHead(html);
+    expect(doc.querySelector('article h1')?.nextElementSibling?.tagName.toLowerCase()).toBe('presscard-share');
+    expect(doc.querySelectorAll('presscard-share')).toHaveLength(1);
+    expect(html).toContain('Copyright The Mainichi');
+  });
+
   it('keeps origin\'s cookies, cache headers and Vary; drops a stale length; asks origin for gzip or br only', async () => {
     const { res } = await edgeFetch(page('plain'), { headers: { 'accept-encoding': 'zstd, gzip, deflate', range: 'bytes=0-32767', 'if-range': 'x' } });
     expect(res.headers.get('set-cookie')).toBe('session=1; Path=/');

@@ -7,6 +7,8 @@
  * never throw: a handler that throws would halt the stream and truncate the page.
  */
 
+import { DEFAULT_SHARE_BAR_AFTER } from '../../domain/edge';
+
 /** Bytes of the page that may go through the rewriter before the rest is piped as it is. */
 export const REGION_BYTES = 1024 * 1024;
 
@@ -86,6 +88,65 @@ function safely(what: string, fn: () => void): void {
   }
 }
 
+/** Bytes read ahead, at most, to decide whether the share bar's element is coming inside `<main>`. */
+export const LOOKAHEAD_BYTES = 256 * 1024;
+
+/** The origin body as the rewriter reads it, with look-ahead kept for later reads. */
+class Feed {
+  private readonly queue: Uint8Array[] = [];
+  /** The last two chunks handed to the rewriter, as Latin-1 text (markup is ASCII in every charset it reads). */
+  private recent: string[] = [];
+
+  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+
+  async next(): Promise<Uint8Array | undefined> {
+    const queued = this.queue.shift();
+    const chunk = queued ?? (await this.reader.read()).value;
+    if (chunk) this.recent = [...this.recent.slice(-1), latin1(chunk)];
+    return chunk;
+  }
+
+  /** The recent text and what follows, reading ahead until `enough` says so or `limit` bytes. */
+  async lookAhead(enough: (text: string) => boolean, limit: number): Promise<string> {
+    let text = this.recent.join('') + this.queue.map(latin1).join('');
+    let read = 0;
+    while (!enough(text) && read < limit) {
+      const { done, value } = await this.reader.read();
+      if (done) break;
+      this.queue.push(value);
+      read += value.byteLength;
+      text += latin1(value);
+    }
+    return text;
+  }
+
+  cancel(reason?: unknown): Promise<void> {
+    return this.reader.cancel(reason);
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+/** The markup from the first `<main` to its `</main` (or to the end of what was read). */
+function mainPart(text: string): string {
+  const from = text.search(/<main[\s>]/i);
+  const rest = from >= 0 ? text.slice(from) : text;
+  const end = rest.search(/<\/main\s*>/i);
+  return end >= 0 ? rest.slice(0, end) : rest;
+}
+
+/** True once the text holds the end of the first `<main>`. */
+function mainClosed(text: string): boolean {
+  const from = text.search(/<main[\s>]/i);
+  return from >= 0 && /<\/main\s*>/i.test(text.slice(from));
+}
+
+const ARTICLE_H1 = /<article[\s>][\s\S]*?<h1[\s>]/i;
+
 interface RewriteState {
   /** The share bar is in (or there is none to place). */
   placed: boolean;
@@ -93,7 +154,7 @@ interface RewriteState {
   headDone: boolean;
 }
 
-function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
+function buildRewriter(input: RewriteInput, state: RewriteState, feed: Feed): HTMLRewriter {
   const set = input.helmet ? withHelmetMarker(input.headHtml) : input.headHtml;
   const charset = input.charset && /^[\w.:-]+$/.test(input.charset) ? input.charset : undefined;
   const head = charset ? `<meta charset="${charset}">${set}` : set;
@@ -141,7 +202,25 @@ function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
         }));
       }),
     });
-    // No match for the selector inside <main>: the bar still appears, at the end of main.
+    // The default place is the first h1 in article, else the start of main. A streaming rewriter meets
+    // <main> before it could know, so it reads ahead (bounded) from <main> to </main> for an article h1.
+    let mainSeen = false;
+    rewriter.on('main', {
+      element: async (e) => {
+        try {
+          if (state.placed || mainSeen) return;
+          mainSeen = true;
+          if (input.shareBarAfter !== DEFAULT_SHARE_BAR_AFTER) return;
+          const text = mainPart(await feed.lookAhead((t) => ARTICLE_H1.test(mainPart(t)) || mainClosed(t), LOOKAHEAD_BYTES));
+          if (ARTICLE_H1.test(text)) return;
+          state.placed = true;
+          e.prepend(bar, { html: true });
+        } catch (err) {
+          console.warn(JSON.stringify({ event: 'edge-rewrite-handler-failed', handler: 'main', reason: String(err) }));
+        }
+      },
+    });
+    // A configured selector that matched nothing inside <main>: the bar still appears, at its end.
     rewriter.on('main', {
       element: (e) => safely('main', () => {
         e.onEndTag((end) => safely('main-end', () => {
@@ -162,37 +241,33 @@ function buildRewriter(input: RewriteInput, state: RewriteState): HTMLRewriter {
  */
 export function rewriteBody(body: ReadableStream<Uint8Array>, input: RewriteInput, contentType: string): ReadableStream<Uint8Array> {
   const state: RewriteState = { placed: !input.shareBarHtml, headDone: false };
-  const reader = body.getReader();
+  const feed = new Feed(body.getReader());
   let fed = 0;
   const source = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if ((state.placed && state.headDone) || fed >= REGION_BYTES) return controller.close();
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
+        const value = await feed.next();
+        if (!value) return controller.close();
         fed += value.byteLength;
         controller.enqueue(value);
       },
-      cancel: (reason) => reader.cancel(reason),
+      cancel: (reason) => feed.cancel(reason),
     },
     { highWaterMark: 0 },
   );
-  const rewritten = buildRewriter(input, state).transform(new Response(source, { headers: { 'content-type': contentType } })).body!;
+  const rewritten = buildRewriter(input, state, feed).transform(new Response(source, { headers: { 'content-type': contentType } })).body!;
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   void (async () => {
     try {
       await rewritten.pipeTo(writable, { preventClose: true });
       const writer = writable.getWriter();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        await writer.write(value);
-      }
+      for (let value = await feed.next(); value; value = await feed.next()) await writer.write(value);
       await writer.close();
     } catch (err) {
       console.warn(JSON.stringify({ event: 'edge-stream-failed', reason: String(err) }));
       await writable.abort(err).catch(() => undefined);
-      await reader.cancel(err).catch(() => undefined);
+      await feed.cancel(err).catch(() => undefined);
     }
   })();
   return readable;

@@ -114,6 +114,14 @@ export function startTestOrigin(extra: Record<string, (req: IncomingMessage, res
       html(res, page);
     },
     hang: () => undefined,
+    'main-only': (_q, res) => html(res, originPage().replace(/<article>[\s\S]*<\/article>/, '<div class="lead"><h2>Lead</h2><p>Text</p></div>')),
+    'late-h1': (_q, res) => {
+      // The article's h1 comes after 100 KB of markup inside <main>, written in several chunks.
+      const page = originPage().replace('<article>', `<div class="rail">${'<p>filler</p>'.repeat(8000)}</div><article>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      for (let i = 0; i < page.length; i += 16 * 1024) res.write(page.slice(i, i + 16 * 1024));
+      res.end();
+    },
     slow: (_q, res, id) => {
       const page = originPage();
       const split = page.indexOf('<footer>');
