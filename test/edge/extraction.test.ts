@@ -31,6 +31,10 @@ describe('edge mode: extraction of articles the store does not know', () => {
       authors: [{ name: 'Hana Sato' }, { name: 'Ken Ito' }], tags: ['Economy', 'Food'], status: 'published',
       image: { url: 'https://mainichi.jp/images/market.jpg', width: 1200, height: 800, alt: 'A market in Tokyo' },
     });
+    // Share links work for it as for a pushed article.
+    const share = await edgeFetch(`https://presscard.test/s/x/${a.id}`, { redirect: 'manual' });
+    expect(share.res.status).toBe(302);
+    expect(share.res.headers.get('location')).toMatch(/^https:\/\/(x|twitter)\.com\/intent\/(post|tweet)\?.*Rice/);
     expect(a.provenance).toEqual({
       headline: 'json-ld', description: 'json-ld', lang: 'json-ld', section: 'json-ld', publishedAt: 'json-ld', modifiedAt: 'json-ld',
       image: 'json-ld', imageAlt: 'json-ld', authors: 'json-ld', tags: 'json-ld',

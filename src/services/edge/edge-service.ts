@@ -42,6 +42,11 @@ function gatewayError(status: 502 | 504): Response {
   });
 }
 
+// Injected sets by configuration, then by article revision and service origin: the set is a pure
+// function of these, and rendering it (head tags, share bar) is most of edge mode's own work per page.
+const setCache = new WeakMap<SiteConfig, Map<string, InjectedSet>>();
+const SET_CACHE_ENTRIES = 256;
+
 export function createEdgeService(deps: EdgeDeps): EdgeService {
   const matchesCanonical = compileUrlPatterns(deps.config.articleUrlPatterns);
   async function toOrigin(url: string, init: { method: string; headers: Headers; body?: BodyInit | null }): Promise<Response> {
@@ -59,10 +64,19 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return toOrigin(originUrl, { method: request.method, headers, ...(hasBody ? { body: request.body } : {}) });
   }
 
-  async function setFor(article: Article): Promise<InjectedSet> {
+  async function setFor(stored: StoredArticle): Promise<InjectedSet> {
+    const { article } = stored;
+    let cache = setCache.get(deps.config);
+    if (!cache) setCache.set(deps.config, (cache = new Map()));
+    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt}`;
+    const known = cache.get(key);
+    if (known) return known;
     const cards = await deps.cardImages(article);
     const tags = await deps.headTags(article, cards);
-    return buildInjectedSet(tags, shareBarModel(article, deps.config, deps.origin, cards.og.url), deps.origin);
+    const set = buildInjectedSet(tags, shareBarModel(article, deps.config, deps.origin, cards.og.url), deps.origin);
+    if (cache.size >= SET_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(key, set);
+    return set;
   }
 
   /** Streams origin's body through the rewriter with this set; the response headers cleaned up. */
@@ -117,7 +131,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
 
     let set: InjectedSet | undefined;
     try {
-      set = stored ? await setFor(stored.article) : undefined;
+      set = stored ? await setFor(stored) : undefined;
     } catch (err) {
       console.warn(JSON.stringify({ event: 'edge-set-failed', url: canonicalUrl, reason: String(err) }));
       return passThrough(request, originUrl);
@@ -145,7 +159,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
       body = forClient;
       try {
         stored = await deps.extraction.fromResponse(canonicalUrl, new Response(forExtraction, { headers: response.headers }));
-        set = stored ? await setFor(stored.article) : undefined;
+        set = stored ? await setFor(stored) : undefined;
       } catch (err) {
         console.warn(JSON.stringify({ event: 'edge-extraction-error', url: canonicalUrl, reason: String(err) }));
         set = undefined;
