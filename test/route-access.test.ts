@@ -41,7 +41,7 @@ function routeTable(): Map<string, Access[]> {
   for (const route of createApp().routes) {
     const marker = (route.handler as RouteHandler).access;
     // app.use middleware (security headers, ETags, services) is ALL without a marker; edge mode is ALL with one.
-    if (route.method === 'ALL' && !marker && !table.has(`ALL ${route.path}`)) continue;
+    if (route.method === 'ALL' && !marker) continue;
     const key = `${route.method} ${route.path}`;
     const list = table.get(key) ?? [];
     if (marker) list.push(marker);

@@ -94,6 +94,14 @@ describe('edge mode: extraction of articles the store does not know', () => {
     expect((await originLog(X(5))).length).toBe(before);
   });
 
+  it('remembers an article URL origin does not have: oEmbed asks origin once', async () => {
+    const missing = '/english/articles/20990101/p2a/00m/0na/missing';
+    const url = `https://presscard.test/oembed?url=${encodeURIComponent(canonical(missing))}`;
+    expect((await edgeFetch(url)).res.status).toBe(404);
+    expect((await edgeFetch(url)).res.status).toBe(404);
+    expect(await originLog(missing)).toHaveLength(1);
+  });
+
   it('answers oEmbed for an unknown article URL by extracting it', async () => {
     const { res } = await edgeFetch(`https://presscard.test/oembed?url=${encodeURIComponent(canonical(X(9)))}`);
     expect(res.status).toBe(200);

@@ -74,6 +74,11 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
       const { response } = result;
       if (!rewritable('GET', response.status, response.headers)) {
         await response.body?.cancel();
+        // Remembered like any page that is not an article, so repeated oEmbed requests for a missing
+        // URL do not each reach origin. Server errors and redirects are not: they may pass.
+        if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
+          await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+        }
         return undefined;
       }
       return fromResponse(canonicalUrl, response);
