@@ -26,6 +26,8 @@ export default defineConfig(async () => {
             testTimeout: 30_000,
             // The per-request log line (src/http/request-log.ts) of thousands of test requests is noise here.
             onConsoleLog: (log: string) => !log.startsWith('{"event":"request"'),
+            // A real HTTP origin on loopback for edge mode tests (test/edge/).
+            globalSetup: ['./test/edge/origin/setup.ts'],
           },
         },
         {

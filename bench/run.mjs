@@ -3,7 +3,7 @@
 // bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
 // BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS
 // (1000). BENCH_ONLY (e.g. `renders,cold`) runs only some parts: renders, cold, hits, memory, http, og,
-// burst; the default is all.
+// burst, edge; the default is all.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +18,7 @@ const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
 const { vercelOgComparison } = await import('./lib/vercel-og.mjs');
 const { crawlerBurst } = await import('./lib/burst.mjs');
+const { edgeBench } = await import('./lib/edge.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -30,8 +31,9 @@ const opts = {
   previewBurst: 50,
   http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
   burst: { requests: num('BENCH_BURST_REQUESTS', 1000), articles: 25 },
+  edge: { runs: num('BENCH_EDGE_RUNS', 200), warmup: 20, newArticles: num('BENCH_EDGE_NEW', 50) },
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst').split(',').map((p) => p.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst,edge').split(',').map((p) => p.trim()));
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
 const started = performance.now();
@@ -51,6 +53,7 @@ const results = {
     vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
     memory: 'renders cycle through every published fixture x template x variant, every 7th headline with an emoji, and a burst of 50 renders of one article with a growing headline (live preview) in the middle; isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
     http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
+    edge: 'sequential GETs from Node, whole body read: the sample page from a Node origin directly, and through the Worker (ORIGIN_URL) proxied and rewritten, interleaved; new article = first request of a path the store does not know',
   },
 };
 
@@ -123,6 +126,11 @@ if (only.has('http')) {
 if (only.has('burst')) {
   step(`crawler burst: ${opts.burst.requests} concurrent requests over ${opts.burst.articles * 2} uncached cards`);
   results.burst = await crawlerBurst(opts.burst);
+}
+
+if (only.has('edge')) {
+  step('edge mode: proxied page against origin, new-article extraction');
+  results.edge = await edgeBench(opts.edge);
 }
 
 results.machine.loadavgAtEnd = loadavg();

@@ -5,17 +5,26 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pushFixtures } from './lib/fixtures.mjs';
+import { startSampleOrigin } from './lib/sample-origin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8787);
 const origin = `http://localhost:${port}`;
 
-const dev = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `PUBLIC_URL:${origin}`, '--var', `IMAGE_HOSTS:${JSON.stringify(['cdn.mainichi.jp', `localhost:${port}`, `127.0.0.1:${port}`])}`], {
+// Edge mode: the publisher's origin. Unless ORIGIN_URL names one, a local sample origin serves article
+// pages of the sample publisher, which this service proxies at the same paths (docs/edge-mode.md).
+const sample = process.env.ORIGIN_URL ? undefined : await startSampleOrigin({ photos: origin });
+const originUrl = process.env.ORIGIN_URL || sample.url;
+
+const dev = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `PUBLIC_URL:${origin}`, '--var', `ORIGIN_URL:${originUrl}`, '--var', `IMAGE_HOSTS:${JSON.stringify(['cdn.mainichi.jp', `localhost:${port}`, `127.0.0.1:${port}`])}`], {
   cwd: root,
   stdio: ['inherit', 'inherit', 'inherit'],
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => dev.kill(sig));
-dev.on('exit', (code) => process.exit(code ?? 0));
+dev.on('exit', async (code) => {
+  await sample?.stop();
+  process.exit(code ?? 0);
+});
 
 async function waitForHealth() {
   for (let i = 0; i < 240; i++) {
@@ -40,6 +49,9 @@ try {
   console.log(`  Articles        ${origin}/`);
   for (const a of articles.filter((a) => a.status === 'published').slice(0, 4)) console.log(`  Article page    ${origin}/a/${a.id}`);
   console.log(`  Head tags (CMS) ${origin}/api/articles/${articles[0].id}/meta?format=html`);
+  console.log(`\n  Edge mode: publisher pages from ${originUrl}${sample ? ' (local sample origin; ORIGIN_URL=<url> npm start for another)' : ''}`);
+  for (const p of sample?.pages ?? []) console.log(`  Proxied (${p.lang.padEnd(7)}) ${origin}${p.path}`);
+  if (!sample) console.log(`  Proxied         ${origin}<any article path of ARTICLE_URL_PATTERNS>`);
   console.log(`  Ingest token    in .dev.vars (INGEST_TOKEN)\n`);
 } catch (err) {
   console.error(String(err));

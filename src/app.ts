@@ -3,6 +3,7 @@ import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
+import type { EdgeConfig } from './domain/edge';
 import type { SiteConfig } from './domain/site';
 import type { RateLimiters, Metrics } from './domain/operations';
 import { onError, onNotFound } from './http/on-error';
@@ -12,6 +13,7 @@ import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
 import { shareApi } from './routes/api-share';
 import { cards } from './routes/cards';
+import { edge } from './routes/edge';
 import { embed } from './routes/embed';
 import { health } from './routes/health';
 import { oembed } from './routes/oembed';
@@ -31,6 +33,8 @@ export interface AppOptions {
   rateLimiters?: Partial<RateLimiters>;
   /** Replaces the Analytics Engine metrics (tests read what was recorded). */
   metrics?: Metrics;
+  /** Overrides the edge mode configuration (tests point it at a local origin). */
+  edgeConfig?: EdgeConfig;
 }
 
 /** The Hono app: the services on the context, security headers, ETags, the routes and one error handler. */
@@ -45,6 +49,10 @@ export function createApp(options: AppOptions = {}) {
     c.set('origin', services.origin);
     await next();
   });
+
+  // Edge mode first: proxied publisher pages keep origin's headers (no security headers, no ETag
+  // middleware); requests it does not take fall through to the routes below.
+  app.route('/', edge);
 
   // Defaults for everything; routes meant to be framed or hotlinked (embeds, images) relax them.
   const security = { crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'strict-origin-when-cross-origin' } as const;

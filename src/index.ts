@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from './app';
 import { siteConfigFor } from './config';
+import { parseEdgeConfig } from './domain/edge';
 import type { CardJob } from './domain/card';
 import { consumeCardJobs } from './queue/render-jobs';
 import { assetReader } from './adapters/assets';
@@ -9,6 +10,7 @@ import { sweepStoredCards } from './scheduled/sweep-cards';
 
 // Validate the configuration at start-up: a bad var stops the Worker with a message naming the key.
 siteConfigFor(env);
+parseEdgeConfig(env);
 
 const app = createApp();
 

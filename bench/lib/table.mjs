@@ -79,6 +79,15 @@ export function table(results) {
     row(`HTTP ${h.name}`, `${h.connections} conns, ${h.seconds} s`, `${ms(h.latencyP50Ms)} ms`, `p99 ${ms(h.latencyP99Ms)} ms`, `${Math.round(h.rpsP50)} req/s (median second; ${Math.round(h.rpsOverall)} overall) · ${h.requests} requests · ${errors} errors · ${kb(h.bodyBytes)} body`);
   }
 
+  if (results.edge) {
+    const e = results.edge;
+    row('edge: origin direct', 'sample article page', `${ms(e.direct.p50)} ms`, `p99 ${ms(e.direct.p99)} ms`, `${e.direct.n} sequential GETs from Node · ${kb(e.bytes.direct)}`);
+    row('edge: proxied + rewritten', 'same page through the Worker', `${ms(e.proxied.p50)} ms`, `p99 ${ms(e.proxied.p99)} ms`,
+      `adds ${ms(e.addedP50)} ms p50 (target < 5 ms), ${ms(e.addedP99)} ms p99 over direct; ${ms(e.rewriteP50)} ms p50 without the local hop · ${kb(e.bytes.proxied)} with the set and share bar`);
+    row('edge: local hop', 'static asset through the Worker', `${ms(e.hop.p50)} ms`, `p99 ${ms(e.hop.p99)} ms`, 'wrangler dev proxy + workerd, no origin, no rewrite: part of the proxied figure that production does not pay');
+    row('edge: new article', 'first request, unknown URL', `${ms(e.newArticle.p50)} ms`, `p99 ${ms(e.newArticle.p99)} ms`, `${e.newArticle.n} URLs: origin fetch, extraction, D1 write, rewrite`);
+  }
+
   const m = results.memory;
   if (m) {
   const pick = m.samples.filter((s) => s.renders % 100 === 0 || s.renders === m.renders);

@@ -12,11 +12,12 @@ import { pushFixtures } from './fixtures.mjs';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * @param {{ state?: string, entrypoint?: string, fixtures?: boolean }} [options]
+ * @param {{ state?: string, entrypoint?: string, fixtures?: boolean, vars?: Record<string, string> }} [options]
  *   `state`: folder under .wrangler/ for this run's state; `entrypoint`: another Worker module (the
- *   benchmark's); `fixtures`: load the fixture articles (default true).
+ *   benchmark's); `fixtures`: load the fixture articles (default true); `vars`: vars to set or
+ *   override (such as ORIGIN_URL for edge mode).
  */
-export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true } = {}) {
+export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true, vars = {} } = {}) {
   const token = randomBytes(16).toString('hex');
   const persist = join(root, '.wrangler', state, randomBytes(4).toString('hex'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
@@ -28,7 +29,10 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
     config: join(root, 'wrangler.toml'),
     ...(entrypoint ? { entrypoint } : {}),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
-    bindings: { INGEST_TOKEN: { type: 'plain_text', value: token } },
+    bindings: {
+      INGEST_TOKEN: { type: 'plain_text', value: token },
+      ...Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text', value }])),
+    },
   });
   const stop = async () => {
     await worker.dispose();

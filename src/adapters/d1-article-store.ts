@@ -1,4 +1,4 @@
-import { type Article, type ArticlePage, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
+import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
 import { normaliseArticleUrl } from '../domain/site';
 
 interface ArticleRow {
@@ -8,9 +8,11 @@ interface ArticleRow {
   created_at: string;
   updated_at: string;
   published_at: string;
+  source?: ArticleSource;
+  provenance?: string | null;
 }
 
-const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at';
+const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at, source, provenance';
 
 /**
  * A row as a stored article. Rows were validated on the way in; parsing again applies schema defaults
@@ -29,7 +31,14 @@ function toStored(row: ArticleRow): StoredArticle | undefined {
     console.warn(JSON.stringify({ event: 'stored-article-unreadable', id: row.id, issues: parsed.error.issues.map((i) => i.path.join('/')) }));
     return undefined;
   }
-  return { article: parsed.data, revision: row.revision, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    article: parsed.data,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    source: row.source ?? 'cms',
+    ...(row.provenance ? { provenance: JSON.parse(row.provenance) as Record<string, string> } : {}),
+  };
 }
 
 interface Cursor {
@@ -75,21 +84,26 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
   function plan(article: Article, existing: ArticleRow | undefined, at: string) {
     const doc = JSON.stringify(article);
     const previous = existing ? toStored(existing) : undefined;
-    if (existing && existing.doc === doc) {
+    // An identical document still turns an extracted row into the CMS's own.
+    if (existing && existing.doc === doc && existing.source !== 'extracted') {
       if (previous) return { statement: undefined, result: { stored: previous, created: false, changed: false, previous } };
     }
     const revision = existing ? existing.revision + 1 : 1;
     const createdAt = existing?.created_at ?? at;
     const statement = db
       .prepare(
-        `INSERT INTO articles (id, url_key, status, published_at, doc, revision, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        `INSERT INTO articles (id, url_key, status, published_at, doc, revision, created_at, updated_at, source, provenance)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'cms', NULL)
          ON CONFLICT (id) DO UPDATE SET url_key = ?2, status = ?3, published_at = ?4, doc = ?5,
-           revision = ?6, updated_at = ?8`,
+           revision = ?6, updated_at = ?8, source = 'cms', provenance = NULL`,
       )
       .bind(article.id, normaliseArticleUrl(article.url), article.status, utc(article.publishedAt), doc, revision, createdAt, at);
-    const stored: StoredArticle = { article, revision, createdAt, updatedAt: at };
-    return { statement, result: { stored, created: !existing, changed: true, previous } };
+    // A CMS push replaces an article edge mode extracted for the same URL under its own id.
+    const replaced = db
+      .prepare(`DELETE FROM articles WHERE url_key = ?1 AND source = 'extracted' AND id <> ?2`)
+      .bind(normaliseArticleUrl(article.url), article.id);
+    const stored: StoredArticle = { article, revision, createdAt, updatedAt: at, source: 'cms' };
+    return { statement, replaced, result: { stored, created: !existing, changed: true, previous } };
   }
 
   async function upsertMany(articles: Article[]): Promise<UpsertResult[]> {
@@ -102,12 +116,12 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
       if (p.statement) {
         existing.set(a.id, {
           id: a.id, doc: JSON.stringify(a), revision: p.result.stored.revision,
-          created_at: p.result.stored.createdAt, updated_at: at, published_at: utc(a.publishedAt),
+          created_at: p.result.stored.createdAt, updated_at: at, published_at: utc(a.publishedAt), source: 'cms',
         });
       }
       return p;
     });
-    const statements = plans.flatMap((p) => (p.statement ? [p.statement] : []));
+    const statements = plans.flatMap((p) => (p.statement ? [p.statement, p.replaced!] : []));
     // D1 runs a batch as one transaction: a failure rolls every statement back.
     if (statements.length > 0) await db.batch(statements);
     return plans.map((p) => p.result);
@@ -135,6 +149,26 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     },
 
     upsertMany,
+
+    async saveExtracted(article, provenance) {
+      const at = now().toISOString();
+      const key = normaliseArticleUrl(article.url);
+      // One statement, so a CMS push cannot slip in between a check and the write: nothing is written
+      // when a CMS row holds the URL, and an existing row is updated only while it is an extracted one.
+      const result = await db
+        .prepare(
+          `INSERT INTO articles (id, url_key, status, published_at, doc, revision, created_at, updated_at, source, provenance)
+           SELECT ?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, 'extracted', ?7
+           WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url_key = ?2 AND source = 'cms')
+           ON CONFLICT (id) DO UPDATE SET url_key = excluded.url_key, status = excluded.status,
+             published_at = excluded.published_at, doc = excluded.doc, provenance = excluded.provenance,
+             revision = articles.revision + 1, updated_at = excluded.updated_at
+           WHERE articles.source = 'extracted' AND (articles.doc <> excluded.doc OR articles.provenance IS NOT excluded.provenance)`,
+        )
+        .bind(article.id, key, article.status, utc(article.publishedAt), JSON.stringify(article), at, JSON.stringify(provenance))
+        .run();
+      return (result.meta.changes ?? 0) > 0;
+    },
 
     async ping() {
       await db.prepare('SELECT 1 FROM articles LIMIT 1').all();

@@ -35,9 +35,13 @@ function checkId(id: string) {
   if (!ARTICLE_ID_PATTERN.test(id)) throw problem(404, `No article with id ${JSON.stringify(id)}.`);
 }
 
-/** The API's view of a stored article: the document plus revision and timestamps. */
+/**
+ * The API's view of a stored article: the document plus revision and timestamps; an article edge mode
+ * extracted from the origin page also carries `source: "extracted"` and each field's `provenance`.
+ */
 function present(s: StoredArticle) {
-  return { ...s.article, revision: s.revision, createdAt: s.createdAt, updatedAt: s.updatedAt };
+  const extracted = s.source === 'extracted' ? { source: s.source, provenance: s.provenance ?? {} } : {};
+  return { ...s.article, revision: s.revision, createdAt: s.createdAt, updatedAt: s.updatedAt, ...extracted };
 }
 
 articlesApi.get('/', access('ingest'), async (c) => {

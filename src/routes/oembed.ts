@@ -33,9 +33,11 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   // Never fetch the URL: only articles this service holds, by id or by canonical URL, so the provider
   // cannot be used to make requests elsewhere (docs/architecture.md, "Security").
   const target = oembedTarget(request.url, origin, canonicalMatcher(config.articleUrlPatterns));
+  // In edge mode an article URL the store does not know is built from origin's page (only URLs that
+  // match the site's patterns, on ORIGIN_URL: never an arbitrary fetch).
   const stored =
     target.kind === 'own' ? await services.articles.find(target.id, 'public')
-    : target.kind === 'canonical' ? await services.articles.findByUrl(target.url, 'public')
+    : target.kind === 'canonical' ? (await services.articles.findByUrl(target.url, 'public')) ?? (await services.edge?.articleFor(target.url))
     : undefined;
   if (!stored) {
     const why = target.kind === 'foreign' ? 'is not an article URL of this site' : 'is not a published article';

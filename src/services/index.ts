@@ -8,6 +8,10 @@ import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
 import { createRateLimiters } from '../adapters/rate-limiter';
 import { createCardJobQueue } from '../adapters/render-queue';
+import { createD1PageRecords } from '../adapters/d1-page-records';
+import { createOriginFetch } from '../adapters/origin-fetch';
+import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
+import { createEdgeService, createExtraction, type EdgeService } from './edge';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import { buildHeadTags, type HeadTag } from '../domain/head';
@@ -19,7 +23,7 @@ import { createCardService, type CardImages, type CardService } from './cards';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
-export type { ArticleAccess, CardImages, CardService, Publishing, ShareClicks };
+export type { ArticleAccess, CardImages, CardService, EdgeService, Publishing, ShareClicks };
 
 /** Everything a route, the queue consumer, the bench or a golden test needs, built from the bindings. */
 export interface Services {
@@ -34,6 +38,8 @@ export interface Services {
   limits: RateLimiters;
   /** Card outcomes and share clicks for Analytics Engine; a no-op without the binding. */
   metrics: Metrics;
+  /** Edge mode (proxy and rewrite of the publisher's pages); absent when ORIGIN_URL is not set. */
+  edge?: EdgeService;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -70,6 +76,10 @@ export interface ServiceOptions {
   rateLimiters?: Partial<RateLimiters>;
   /** Replaces the Analytics Engine metrics (tests read what was recorded). */
   metrics?: Metrics;
+  /** Overrides the edge mode configuration read from the env (tests point it at a local origin). */
+  edgeConfig?: EdgeConfig;
+  /** Outbound fetch to the publisher's origin (the global fetch otherwise). */
+  originFetch?: typeof fetch;
 }
 
 /**
@@ -110,6 +120,23 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(env.RENDER_QUEUE ? { queue: createCardJobQueue(env.RENDER_QUEUE) } : {}),
     ...(cache ? { cache } : {}),
   });
+  async function headTags(article: Article, known?: CardImages): Promise<HeadTag[]> {
+    const images = known ?? (await cards.images(article));
+    // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
+    return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
+  }
+  const edgeConfig = options.edgeConfig ?? parseEdgeConfig(env);
+  let edge: EdgeService | undefined;
+  if (edgeConfig.originUrl) {
+    const originFetch = createOriginFetch({ timeoutMs: edgeConfig.originTimeoutMs, ...(options.originFetch ? { fetch: options.originFetch } : {}) });
+    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig });
+    edge = createEdgeService({
+      config, edge: edgeConfig, origin, originFetch, extraction,
+      findByUrl: (url) => articleStore.getByUrl(url),
+      cardImages: (article) => cards.images(article),
+      headTags,
+    });
+  }
   return {
     config,
     origin,
@@ -119,11 +146,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),
     limits,
     metrics,
-    async headTags(article, known) {
-      const images = known ?? (await cards.images(article));
-      // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
-      return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
-    },
+    ...(edge ? { edge } : {}),
+    headTags,
     health: () => articleStore.ping(),
   };
 }

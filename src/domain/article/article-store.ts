@@ -27,7 +27,13 @@ export class InvalidCursorError extends Error {
 export interface ArticleStore {
   get(id: string): Promise<StoredArticle | undefined>;
   getByUrl(url: string): Promise<StoredArticle | undefined>;
+  /** A CMS push: stored as `source: cms`, replacing an extracted article with the same id or URL. */
   upsert(article: Article): Promise<UpsertResult>;
+  /**
+   * An article edge mode built from the origin page. Never overwrites a CMS article (same id or same
+   * URL); resolves to whether anything was written (false also when nothing changed).
+   */
+  saveExtracted(article: Article, provenance: Readonly<Record<string, string>>): Promise<boolean>;
   /** All or nothing: either every article is written or none is. */
   upsertMany(articles: Article[]): Promise<UpsertResult[]>;
   delete(id: string): Promise<StoredArticle | undefined>;

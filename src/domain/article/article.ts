@@ -114,7 +114,13 @@ export interface StoredArticle {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** `cms`: pushed through the ingest API; `extracted`: built by edge mode from the origin page. */
+  source?: ArticleSource;
+  /** For extracted articles: each field's source (`json-ld`, `og`, `twitter`, `meta`, `title`, `h1`, ...). */
+  provenance?: Readonly<Record<string, string>>;
 }
+
+export type ArticleSource = 'cms' | 'extracted';
 
 export interface ValidationIssue {
   /** JSON Pointer (RFC 6901) of the bad field, e.g. `/image/width` or `/2/headline` in a batch. */

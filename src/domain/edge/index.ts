@@ -1,0 +1,5 @@
+export * from './charset';
+export * from './edge-config';
+export * from './edge-route';
+export * from './etag';
+export * from './pass-through';

@@ -1,0 +1,105 @@
+import type { OriginFetch } from '../../adapters/origin-fetch';
+import type { ArticleStore, StoredArticle } from '../../domain/article';
+import { ORIGIN_ACCEPT_ENCODING, rewritable, type EdgeConfig } from '../../domain/edge';
+import { extractArticle, type PageRecord, type PageRecordStore } from '../../domain/extraction';
+import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
+import { decodeHTML } from 'entities';
+import { collectSignals, decodePage, EXTRACTION_BYTES, readPrefix } from './collect-signals';
+
+export interface ExtractionDeps {
+  store: ArticleStore;
+  records: PageRecordStore;
+  originFetch: OriginFetch;
+  config: SiteConfig;
+  edge: EdgeConfig;
+  now?: () => number;
+}
+
+/** Articles built from origin pages, for canonical URLs the store does not know. */
+export interface Extraction {
+  /** Reads a 200 HTML origin response (consumes its body) and stores the article when it is one. */
+  fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined>;
+  /** Fetches the page and extracts it, unless it is remembered as not an article (oEmbed, cards). */
+  byUrl(canonicalUrl: string, originUrl: string): Promise<StoredArticle | undefined>;
+  /** True while a failed extraction of this URL is remembered: origin is not asked again per request. */
+  failedRecently(canonicalUrl: string): Promise<boolean>;
+  /** Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL. */
+  refreshIfStale(canonicalUrl: string, originUrl: string): Promise<void>;
+}
+
+export function createExtraction(deps: ExtractionDeps): Extraction {
+  const now = deps.now ?? Date.now;
+  const matches = compileUrlPatterns(deps.config.articleUrlPatterns);
+
+  async function fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined> {
+    const validators = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
+    const bytes = await readPrefix(response.body!, EXTRACTION_BYTES);
+    // Relative URLs resolve against the page's public address (the canonical URL it is served at),
+    // never against origin's own host.
+    const signals = await collectSignals(decodePage(bytes, response.headers.get('content-type')), canonicalUrl);
+    const result = extractArticle(signals, {
+      canonicalUrl, siteName: deps.config.siteName, defaultLang: deps.config.defaultLocale, matchesCanonical: matches, decode: decodeHTML,
+    });
+    const record: PageRecord = {
+      canonicalUrl, outcome: result.ok ? 'extracted' : result.reason, checkedAt: now(),
+      ...(validators.etag ? { etag: validators.etag } : {}), ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
+    };
+    await deps.records.put(record);
+    if (!result.ok) {
+      console.warn(JSON.stringify({ event: 'edge-extraction-failed', url: canonicalUrl, reason: result.reason, issues: result.issues }));
+      return undefined;
+    }
+    const written = await deps.store.saveExtracted(result.article, result.provenance);
+    console.log(JSON.stringify({ event: 'edge-extracted', url: canonicalUrl, id: result.article.id, written, provenance: result.provenance }));
+    const stored = await deps.store.getByUrl(canonicalUrl);
+    return stored?.article.status === 'published' ? stored : undefined;
+  }
+
+  async function failedRecently(canonicalUrl: string): Promise<boolean> {
+    const record = await deps.records.get(canonicalUrl);
+    return !!record && record.outcome !== 'extracted' && now() - record.checkedAt < deps.edge.failureTtlSeconds * 1000;
+  }
+
+  const request = (conditional: Record<string, string> = {}) =>
+    new Headers({ 'accept-encoding': ORIGIN_ACCEPT_ENCODING, accept: 'text/html', ...conditional });
+
+  return {
+    fromResponse,
+    failedRecently,
+
+    async byUrl(canonicalUrl, originUrl) {
+      if (await failedRecently(canonicalUrl)) return undefined;
+      const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
+      if (result.kind !== 'response') return undefined;
+      const { response } = result;
+      if (!rewritable('GET', response.status, response.headers)) {
+        await response.body?.cancel();
+        // Remembered like any page that is not an article, so repeated oEmbed requests for a missing
+        // URL do not each reach origin. Server errors and redirects are not: they may pass.
+        if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
+          await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+        }
+        return undefined;
+      }
+      return fromResponse(canonicalUrl, response);
+    },
+
+    async refreshIfStale(canonicalUrl, originUrl) {
+      const record = await deps.records.get(canonicalUrl);
+      const at = now();
+      if (!record || at - record.checkedAt < deps.edge.extractionTtlSeconds * 1000) return;
+      if (!(await deps.records.claim(canonicalUrl, at - deps.edge.extractionTtlSeconds * 1000, at))) return;
+      const conditional: Record<string, string> = {};
+      if (record.etag) conditional['if-none-match'] = record.etag;
+      if (record.lastModified) conditional['if-modified-since'] = record.lastModified;
+      const result = await deps.originFetch(originUrl, { method: 'GET', headers: request(conditional) });
+      if (result.kind !== 'response') return;
+      const { response } = result;
+      if (response.status === 304 || !rewritable('GET', response.status, response.headers)) {
+        await response.body?.cancel();
+        return;
+      }
+      await fromResponse(canonicalUrl, response);
+    },
+  };
+}

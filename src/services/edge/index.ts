@@ -1,0 +1,2 @@
+export { createEdgeService, type EdgeService } from './edge-service';
+export { createExtraction, type Extraction } from './extraction';
