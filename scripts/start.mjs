@@ -32,7 +32,9 @@ async function waitForHealth() {
 
 try {
   await waitForHealth();
-  const token = /^INGEST_TOKEN=(.*)$/m.exec(await readFile(join(root, '.dev.vars'), 'utf8'))?.[1]?.trim();
+  const vars = await readFile(join(root, '.dev.vars'), 'utf8');
+  const token = /^INGEST_TOKEN=(.*)$/m.exec(vars)?.[1]?.trim();
+  const staffToken = /^STAFF_TOKEN=(.*)$/m.exec(vars)?.[1]?.trim();
   const { articles, items } = await pushFixtures(root, origin, token);
   const counts = items.reduce((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
   console.log(`\nFixtures loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
@@ -40,7 +42,9 @@ try {
   console.log(`  Articles        ${origin}/`);
   for (const a of articles.filter((a) => a.status === 'published').slice(0, 4)) console.log(`  Article page    ${origin}/a/${a.id}`);
   console.log(`  Head tags (CMS) ${origin}/api/articles/${articles[0].id}/meta?format=html`);
-  console.log(`  Ingest token    in .dev.vars (INGEST_TOKEN)\n`);
+  console.log(`  Ingest token    in .dev.vars (INGEST_TOKEN)`);
+  console.log(`  Newsroom        ${origin}/newsroom/sign-in  (staff token: ${staffToken})`);
+  console.log(`                  scripts: curl -H "Authorization: Bearer ${staffToken}" ${origin}/api/newsroom/articles\n`);
 } catch (err) {
   console.error(String(err));
   dev.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { SiteConfig } from './domain/site';
+import type { StaffIdentity } from './http/staff-auth';
 import type { Services } from './services';
 
 /** What every route finds on the context, set once per request in src/app.ts. */
@@ -9,6 +10,8 @@ export interface AppVariables {
   config: SiteConfig;
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
+  /** Set by `access('staff')`: who the newsroom request comes from. */
+  staff?: StaffIdentity;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

@@ -8,6 +8,9 @@ import { onError, onNotFound } from './http/on-error';
 import type { renderCard } from './render/render-card';
 import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
+import { newsroomApi } from './routes/newsroom-api';
+import { newsroomPages } from './routes/newsroom-pages';
+import { newsroomSignIn } from './routes/newsroom-sign-in';
 import { shareApi } from './routes/api-share';
 import { cards } from './routes/cards';
 import { embed } from './routes/embed';
@@ -61,6 +64,9 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', embed);
   app.route('/', cards);
   app.route('/', pages);
+  app.route('/', newsroomSignIn);
+  app.route('/', newsroomPages);
+  app.route('/api/newsroom', newsroomApi);
 
   app.notFound(onNotFound);
   app.onError(onError);

@@ -30,6 +30,11 @@ const EXPECTED: Record<string, Access> = {
   'GET /card/:id/:file': 'public',
   'GET /': 'public',
   'GET /a/:id': 'public',
+  'GET /newsroom/sign-in': 'public',
+  'POST /newsroom/sign-in': 'public',
+  'POST /newsroom/sign-out': 'staff',
+  'GET /newsroom': 'staff',
+  'GET /api/newsroom/articles': 'staff',
 };
 
 type RouteHandler = { access?: Access };

@@ -13,6 +13,7 @@ import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
+import { createNewsroom, type Newsroom } from './newsroom';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
@@ -27,6 +28,8 @@ export interface Services {
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
+  /** The newsroom: every article with its preview, warnings and social overrides (staff only). */
+  newsroom: Newsroom;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
+  /** The clock embargoes are checked against (tests). */
+  now?: () => Date;
 }
 
 /**
@@ -71,7 +76,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
   const articleStore = createD1ArticleStore(env.DB);
-  const articles = createArticleAccess(articleStore);
+  const now = options.now ?? (() => new Date());
+  const articles = createArticleAccess(articleStore, now);
   const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
   const cards = createCardService({
     config,
@@ -98,6 +104,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
+    newsroom: createNewsroom({ articles, now }),
     async headTags(article, known) {
       const images = known ?? (await cards.images(article));
       // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.

@@ -1,0 +1,58 @@
+import type { UiLang } from '../../src/http/ui-lang';
+
+/** Every string of the newsroom UI, in English and Japanese. */
+const STRINGS = {
+  en: {
+    newsroom: 'Newsroom',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signInIntro: 'Newsroom staff only. Enter the staff token (STAFF_TOKEN).',
+    token: 'Staff token',
+    yourName: 'Your name (shown to colleagues when you save)',
+    wrongToken: 'That token is not valid.',
+    articles: 'Articles',
+    search: 'Search headlines',
+    status: 'Status',
+    headline: 'Headline',
+    card: 'Card',
+    warnings: 'Warnings',
+    published: 'Published',
+    draft: 'Draft',
+    embargoed: 'Embargoed until',
+    next: 'Older articles',
+    noArticles: 'No articles.',
+    preview: 'Preview',
+    error: 'error',
+    warning: 'warning',
+    info: 'info',
+    language: 'Language',
+  },
+  ja: {
+    newsroom: 'ニュースルーム',
+    signIn: 'サインイン',
+    signOut: 'サインアウト',
+    signInIntro: '編集部員専用です。スタッフトークン（STAFF_TOKEN）を入力してください。',
+    token: 'スタッフトークン',
+    yourName: 'お名前（保存時に同僚に表示されます）',
+    wrongToken: 'トークンが正しくありません。',
+    articles: '記事',
+    search: '見出しを検索',
+    status: '状態',
+    headline: '見出し',
+    card: 'カード',
+    warnings: '警告',
+    published: '公開',
+    draft: '下書き',
+    embargoed: '解禁日時',
+    next: '古い記事',
+    noArticles: '記事がありません。',
+    preview: 'プレビュー',
+    error: 'エラー',
+    warning: '警告',
+    info: '情報',
+    language: '言語',
+  },
+} as const satisfies Record<UiLang, Record<string, string>>;
+
+export type UiStrings = { readonly [K in keyof (typeof STRINGS)['en']]: string };
+export const stringsFor = (lang: UiLang): UiStrings => STRINGS[lang];
