@@ -10,6 +10,7 @@ import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
 import { newsroomApi } from './routes/newsroom-api';
 import { newsroomPages } from './routes/newsroom-pages';
+import { newsroomPreviewApi } from './routes/newsroom-preview-api';
 import { newsroomSignIn } from './routes/newsroom-sign-in';
 import { shareApi } from './routes/api-share';
 import { cards } from './routes/cards';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', newsroomSignIn);
   app.route('/', newsroomPages);
   app.route('/api/newsroom', newsroomApi);
+  app.route('/api/newsroom', newsroomPreviewApi);
 
   app.notFound(onNotFound);
   app.onError(onError);

@@ -13,6 +13,11 @@ const STAFF_ROUTES: [string, string][] = [
   ['GET', '/newsroom'],
   ['GET', '/api/newsroom/articles'],
   ['POST', '/newsroom/sign-out'],
+  ['GET', `/api/newsroom/articles/${SEED_ID}/preview`],
+  ['POST', `/api/newsroom/articles/${SEED_ID}/preview`],
+  ['GET', `/api/newsroom/articles/${SEED_ID}/cards/og`],
+  ['GET', `/api/newsroom/articles/${SEED_ID}/overrides`],
+  ['PUT', `/api/newsroom/articles/${SEED_ID}/overrides`],
 ];
 
 let keys: Awaited<ReturnType<typeof generateKeyPair>>;

@@ -35,6 +35,11 @@ const EXPECTED: Record<string, Access> = {
   'POST /newsroom/sign-out': 'staff',
   'GET /newsroom': 'staff',
   'GET /api/newsroom/articles': 'staff',
+  'GET /api/newsroom/articles/:id/preview': 'staff',
+  'POST /api/newsroom/articles/:id/preview': 'staff',
+  'GET /api/newsroom/articles/:id/cards/:variant': 'staff',
+  'GET /api/newsroom/articles/:id/overrides': 'staff',
+  'PUT /api/newsroom/articles/:id/overrides': 'staff',
 };
 
 type RouteHandler = { access?: Access };

@@ -46,6 +46,8 @@ export interface FittedBlock {
   text: string;
   style: TextStyle;
   fontSize: number;
+  /** The largest size the template allowed: a smaller `fontSize` means the text was shrunk to fit. */
+  maxSize: number;
   lines: string[];
   clamped: boolean;
 }
@@ -153,7 +155,7 @@ async function draw(
     fonts: fonts.families,
     fit: (request) => {
       const fitted = fitLines({ ...request, measure: fonts.measure(request.style) });
-      texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, lines: fitted.lines, clamped: fitted.clamped });
+      texts.push({ text: request.text, style: request.style, fontSize: fitted.fontSize, maxSize: request.maxSize, lines: fitted.lines, clamped: fitted.clamped });
       return fitted;
     },
     ...(placement ? { photo: placement } : {}),

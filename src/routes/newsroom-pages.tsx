@@ -29,7 +29,7 @@ newsroomPages.get('/newsroom', access('staff'), async (c) => {
     ...(embargoed && article.embargoUntil ? { embargoUntil: article.embargoUntil } : {}),
     publishedAt: article.publishedAt,
     thumbnailUrl: `/api/newsroom/articles/${encodeURIComponent(article.id)}/cards/og.png`,
-    ...(await services.newsroom.warningCounts(article)),
+    warnings: await services.newsroom.warningCounts(article),
   })));
   return c.html(
     <ListPage lang={uiLang(c)} staffName={staff.name} rows={rows} query={query} {...(staff.csrf ? { csrf: staff.csrf } : {})} {...(page.nextCursor ? { nextCursor: page.nextCursor } : {})} />,

@@ -1,5 +1,6 @@
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
+import { createD1OverrideStore } from '../adapters/d1-override-store';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
 import { createEdgeCache } from '../adapters/edge-cache';
 import { createImageCodec } from '../adapters/images';
@@ -14,6 +15,7 @@ import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
+import { withOverrides } from './overlaid-article-store';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
@@ -75,7 +77,10 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     assets,
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
-  const articleStore = createD1ArticleStore(env.DB);
+  const cmsStore = createD1ArticleStore(env.DB);
+  const overrideStore = createD1OverrideStore(env.DB);
+  // Every reader sees the CMS's document with the newsroom's social overrides on top.
+  const articleStore = withOverrides(cmsStore, overrideStore);
   const now = options.now ?? (() => new Date());
   const articles = createArticleAccess(articleStore, now);
   const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
@@ -97,6 +102,9 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(env.RENDER_QUEUE ? { queue: createCardJobQueue(env.RENDER_QUEUE) } : {}),
     ...(cache ? { cache } : {}),
   });
+  // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
+  const headTagsOf = (article: Article, images: CardImages) =>
+    buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
   return {
     config,
     origin,
@@ -104,11 +112,9 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
-    newsroom: createNewsroom({ articles, now }),
+    newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, now, headTags: async (article, images) => headTagsOf(article, images) }),
     async headTags(article, known) {
-      const images = known ?? (await cards.images(article));
-      // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
-      return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
+      return headTagsOf(article, known ?? (await cards.images(article)));
     },
     health: () => articleStore.ping(),
   };

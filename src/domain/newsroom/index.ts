@@ -1,0 +1,2 @@
+export * from './override-store';
+export * from './social-fields';
