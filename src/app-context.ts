@@ -12,6 +12,8 @@ export interface AppVariables {
   origin: string;
   /** Set by `access('staff')`: who the newsroom request comes from. */
   staff?: StaffIdentity;
+  /** This app's own fetch: the newsroom requests public pages as crawlers would, without the internet. */
+  selfFetch: (request: Request) => Promise<Response>;
 }
 
 export type AppEnv = { Bindings: Env; Variables: AppVariables };

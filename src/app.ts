@@ -40,6 +40,15 @@ export function createApp(options: AppOptions = {}) {
     c.set('services', services);
     c.set('config', services.config);
     c.set('origin', services.origin);
+    c.set('selfFetch', async (request) => {
+      let ctx: Parameters<typeof app.fetch>[2];
+      try {
+        ctx = c.executionCtx;
+      } catch {
+        ctx = undefined; // app.fetch called without a context (tools): writes run inline
+      }
+      return app.fetch(request, c.env, ctx);
+    });
     await next();
   });
 

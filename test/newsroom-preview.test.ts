@@ -20,7 +20,7 @@ interface PreviewJson {
 }
 
 const doc = (id: string, patch: Record<string, unknown> = {}) => ({ ...fixtureById(TEXT_ID), id, url: `https://mainichi.jp/english/articles/${id}`, ...patch });
-const preview = async (id: string) => (await (await call(`/api/newsroom/articles/${id}/preview`, { headers: STAFF })).json()) as PreviewJson;
+const preview = async (id: string, render = true) => (await (await call(`/api/newsroom/articles/${id}/preview${render ? '' : '?render=0'}`, { headers: STAFF })).json()) as PreviewJson;
 const edit = (id: string, body: unknown) => call(`/api/newsroom/articles/${id}/preview`, { method: 'POST', headers: JSON_STAFF, body: JSON.stringify(body) });
 const save = (id: string, body: unknown, ifMatch?: string) =>
   call(`/api/newsroom/articles/${id}/overrides`, { method: 'PUT', headers: { ...JSON_STAFF, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
@@ -52,7 +52,7 @@ describe('GET /api/newsroom/articles/:id/preview', () => {
   });
 
   it('truncates the Japanese fixture by UTF-8 bytes on Discord', async () => {
-    const p = await preview(JA_ID);
+    const p = await preview(JA_ID, false);
     const discord = p.networks.find((n) => n.network === 'discord')!;
     expect(discord.title).toMatchObject({ truncated: true, unit: 'utf8-bytes' });
     expect(new TextEncoder().encode(discord.title!.text.replace(/\.\.\.$/, '')).length).toBeLessThanOrEqual(67);
@@ -127,5 +127,33 @@ describe('saving overrides', () => {
     // null removes the override: the CMS headline applies again.
     expect((await save(id, { socialHeadline: null }, '"o1"')).status).toBe(200);
     expect(await ogTitle(id)).toBe(doc(id).headline);
+  });
+});
+
+describe('fetch as each crawler', () => {
+  it('requests the public page and its image through the Worker with each crawler\'s user agent', async () => {
+    const res = await call(`/api/newsroom/articles/${TEXT_ID}/crawl`, { headers: STAFF });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { crawlers: { network: string; userAgent: string; page: { status: number; method: string; rangeLimited: boolean; bytesBeforeHeadEnd: number | null; tags: string[] }; image?: { status: number; type: string; width?: number; height?: number; bytes: number } }[] };
+    expect(body.crawlers).toHaveLength(14);
+    for (const c of body.crawlers) {
+      expect(c.page.status, c.network).toBe(200);
+      expect(c.page.tags).toContain('og:title');
+      expect(c.page.bytesBeforeHeadEnd).toBeGreaterThan(500);
+      expect(c.image, c.network).toMatchObject({ status: 200, width: 1200, height: 630 });
+      expect(c.image!.type).toMatch(/^image\/(png|jpeg)$/);
+    }
+    const slack = body.crawlers.find((c) => c.network === 'slack')!;
+    expect(slack.page).toMatchObject({ method: 'HEAD+GET', rangeLimited: true });
+    expect(slack.userAgent).toContain('Slackbot');
+  });
+
+  it('shows that crawlers get 404 for an embargoed article', async () => {
+    expect((await putArticle(doc('newsroom-embargoed', { embargoUntil: '2099-01-01T00:00:00Z' }))).status).toBe(201);
+    const body = (await (await call('/api/newsroom/articles/newsroom-embargoed/crawl', { headers: STAFF })).json()) as { crawlers: { page: { status: number }; image?: unknown }[] };
+    for (const c of body.crawlers) {
+      expect(c.page.status).toBe(404);
+      expect(c.image).toBeUndefined();
+    }
   });
 });

@@ -40,6 +40,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/newsroom/articles/:id/cards/:variant': 'staff',
   'GET /api/newsroom/articles/:id/overrides': 'staff',
   'PUT /api/newsroom/articles/:id/overrides': 'staff',
+  'GET /api/newsroom/articles/:id/crawl': 'staff',
 };
 
 type RouteHandler = { access?: Access };

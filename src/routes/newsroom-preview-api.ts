@@ -6,6 +6,7 @@ import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
 import { OverrideConflictError, type NewsroomArticle, type NewsroomPreview } from '../services/newsroom';
+import { crawlAsNetworks } from '../services/newsroom-crawl';
 import { changedFields } from '../domain/newsroom';
 
 /**
@@ -130,4 +131,11 @@ newsroomPreviewApi.put('/articles/:id/overrides', access('staff'), jsonBodyLimit
     if (err instanceof OverrideConflictError) throw conflict(err.current);
     throw err;
   }
+});
+
+/** "Fetch as each crawler": the public page and its image as each network's crawler gets them, through this Worker. */
+newsroomPreviewApi.get('/articles/:id/crawl', access('staff'), async (c) => {
+  const article = await load(c);
+  const pageUrl = `${c.var.origin}/a/${encodeURIComponent(article.cms.article.id)}`;
+  return c.json({ pageUrl, crawlers: await crawlAsNetworks(c.var.selfFetch, pageUrl) }, 200, privateHeaders);
 });
