@@ -34,6 +34,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /newsroom/sign-in': 'public',
   'POST /newsroom/sign-out': 'staff',
   'GET /newsroom': 'staff',
+  'GET /newsroom/articles/:id': 'staff',
   'GET /api/newsroom/articles': 'staff',
   'GET /api/newsroom/articles/:id/preview': 'staff',
   'POST /api/newsroom/articles/:id/preview': 'staff',

@@ -18,6 +18,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  */
 export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true } = {}) {
   const token = randomBytes(16).toString('hex');
+  const staffToken = randomBytes(16).toString('hex');
   const persist = join(root, '.wrangler', state, randomBytes(4).toString('hex'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
     cwd: root,
@@ -28,7 +29,7 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
     config: join(root, 'wrangler.toml'),
     ...(entrypoint ? { entrypoint } : {}),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
-    bindings: { INGEST_TOKEN: { type: 'plain_text', value: token } },
+    bindings: { INGEST_TOKEN: { type: 'plain_text', value: token }, STAFF_TOKEN: { type: 'plain_text', value: staffToken } },
   });
   const stop = async () => {
     await worker.dispose();
@@ -37,7 +38,7 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
   try {
     const origin = (await worker.url).origin;
     if (fixtures) await pushFixtures(root, origin, token);
-    return { origin, token, worker, stop };
+    return { origin, token, staffToken, worker, stop };
   } catch (err) {
     await stop();
     throw err;

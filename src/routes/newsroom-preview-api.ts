@@ -7,6 +7,7 @@ import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
 import { OverrideConflictError, type NewsroomArticle, type NewsroomPreview } from '../services/newsroom';
 import { crawlAsNetworks } from '../services/newsroom-crawl';
+import { profileOf } from '../domain/preview';
 import { changedFields } from '../domain/newsroom';
 
 /**
@@ -58,6 +59,7 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
   const staffCard = (variant: string) => `${c.var.origin}/api/newsroom/articles/${encodeURIComponent(id)}/cards/${variant}${query}`;
   return {
     id,
+    url: p.article.effective.url,
     status: p.article.effective.status,
     embargoUntil: p.article.effective.embargoUntil ?? null,
     revision: p.article.saved?.revision ?? 0,
@@ -70,7 +72,9 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
     networks: p.networks.map((n) => ({
       ...n,
       mode: n.modes[0],
-      ...(n.image ? { image: { ...n.image, previewUrl: n.image.url === p.cards.og.url ? staffCard('og') : n.image.url } } : {}),
+      profile: profileOf(n.network),
+      // The page draws the card it was just sent (data: URL) rather than asking for a second render.
+      ...(n.image ? { image: { ...n.image, previewUrl: n.image.url === p.cards.og.url ? (p.cardDataUri ?? staffCard('og')) : n.image.url } } : {}),
     })),
     warnings: p.warnings,
   };

@@ -3,6 +3,7 @@ import type { CardVariant } from '../domain/card';
 import type { HeadTag } from '../domain/head';
 import { applyOverrides, mergeOverrides, OverrideConflictError, type OverrideStore, type SocialFieldEdits, type SocialOverrides, type StoredOverrides } from '../domain/newsroom';
 import { buildPreview, countBySeverity, pageTagsFromHead, type CardFacts, type ImageFacts, type Preview, type Severity } from '../domain/preview';
+import { dataUri } from '../render/data-uri';
 import type { RenderedCard } from '../render/render-card';
 import type { ArticleAccess } from './article-access';
 import type { CardImages, CardService } from './cards';
@@ -31,6 +32,8 @@ export interface NewsroomPreview extends Preview {
   cards: CardImages;
   /** What the renderer reported for the og card (absent when the preview did not render it). */
   card?: CardFacts & { bytes: number; contentType: string };
+  /** The og card as drawn for this preview, as a data: URL (so the page needs no second render). */
+  cardDataUri?: string;
 }
 
 export interface NewsroomDeps {
@@ -113,8 +116,8 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
 
     async preview(article, options = {}) {
       if (!options.render) return { ...(await previewOf(article.effective)), article };
-      const { rendered: _drawn, ...card } = await cardFacts(article.effective);
-      return { ...(await previewOf(article.effective, card)), article, card };
+      const { rendered, ...card } = await cardFacts(article.effective);
+      return { ...(await previewOf(article.effective, card)), article, card, cardDataUri: dataUri(rendered.bytes, rendered.contentType) };
     },
 
     async warningCounts(article) {
