@@ -14,6 +14,7 @@ const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.m
 const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
+const { newsroomRuns } = await import('./lib/newsroom.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
 const num = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -43,6 +44,7 @@ const results = {
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
     memory: 'isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
     http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
+    newsroom: 'round trips from Node over loopback to the Worker with STAFF_TOKEN, one request at a time, warm isolate',
   },
 };
 
@@ -93,6 +95,8 @@ step('HTTP throughput');
 const app = await startAppWorker();
 try {
   results.http = await httpLoad(app, app.articles[0], opts.http);
+  step('newsroom preview');
+  results.newsroom = await newsroomRuns(app, { seed: app.articles[0], text: app.articles.find((a) => a.status === 'published' && !a.image), runs: opts.runs, warmup: opts.warmup });
 } finally {
   await app.dispose();
 }

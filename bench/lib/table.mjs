@@ -58,6 +58,10 @@ export function table(results) {
     `wasm ${series('wasmBytes')} MB, V8 heap reserved ${series('heapTotalBytes')} MB, workerd RSS ${series('rssBytes')} MB · ` +
     `last 40% of renders: new peak ${pct(m.lateRise.isolate)} isolate, ${pct(m.lateRise.rss)} RSS · ${m.levelsOff ? 'levels off' : 'STILL GROWING'}`);
 
+  for (const n of results.newsroom ?? []) {
+    row(n.measure, n.case, `${ms(n.ms.p50)} ms`, `${ms(n.ms.p95)} ms`, n.note);
+  }
+
   const head = ['Measure', 'Case', 'p50', 'p95 (unless marked)', 'Notes (p50s unless marked)'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
