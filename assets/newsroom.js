@@ -170,9 +170,15 @@ form.addEventListener('submit', async (e) => {
     const cache = n.profile?.cache;
     const tool = cache?.refreshTool;
     return el('li', {}, el('strong', { text: n.name }), ` — ${cache?.frozenAtPost?.value ? t.keepsOld : t.refreshesItself}: ${cache?.refresh?.value ?? ''} `,
+      n.network === 'facebook' ? el('button', { type: 'button', id: 'nr-fb-refresh' }, t.rescrape) : null, ' ',
       tool ? el('a', { href: tool.url + (tool.url.endsWith('=') ? encodeURIComponent(body.url ?? location.origin) : ''), target: '_blank', rel: 'noopener', text: tool.label }) : null);
   }));
   after.hidden = false;
+  document.getElementById('nr-fb-refresh')?.addEventListener('click', async () => {
+    const r = await fetch(`${api}/refresh/facebook`, { method: 'POST', headers: { 'x-csrf-token': csrf } });
+    const b = await r.json().catch(() => ({}));
+    statusLine.textContent = r.ok ? `Facebook: ${b.detail}` : `${b.detail ?? r.status}`;
+  });
   await refresh();
 });
 

@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/newsroom/articles/:id/overrides': 'staff',
   'PUT /api/newsroom/articles/:id/overrides': 'staff',
   'GET /api/newsroom/articles/:id/crawl': 'staff',
+  'POST /api/newsroom/articles/:id/refresh/facebook': 'staff',
 };
 
 type RouteHandler = { access?: Access };

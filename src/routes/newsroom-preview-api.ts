@@ -8,7 +8,7 @@ import { problem } from '../http/problem';
 import { OverrideConflictError, type NewsroomArticle, type NewsroomPreview } from '../services/newsroom';
 import { crawlAsNetworks } from '../services/newsroom-crawl';
 import { profileOf } from '../domain/preview';
-import { changedFields } from '../domain/newsroom';
+import { changedFields, MANUAL_REFRESH_TOOLS } from '../domain/newsroom';
 
 /**
  * The newsroom's preview API (staff only): `GET|POST /api/newsroom/articles/:id/preview` (saved state,
@@ -142,4 +142,28 @@ newsroomPreviewApi.get('/articles/:id/crawl', access('staff'), async (c) => {
   const article = await load(c);
   const pageUrl = `${c.var.origin}/a/${encodeURIComponent(article.cms.article.id)}`;
   return c.json({ pageUrl, crawlers: await crawlAsNetworks(c.var.selfFetch, pageUrl) }, 200, privateHeaders);
+});
+
+/**
+ * One-click refresh of Facebook's card after a save: a Graph API re-scrape when FACEBOOK_APP_TOKEN is
+ * set, else 501 with the Sharing Debugger, Post Inspector and WebpageBot links.
+ */
+newsroomPreviewApi.post('/articles/:id/refresh/facebook', access('staff'), async (c) => {
+  const article = await load(c);
+  const url = article.effective.url;
+  const manual = {
+    facebook: `${MANUAL_REFRESH_TOOLS.facebook}${encodeURIComponent(url)}`,
+    linkedin: `${MANUAL_REFRESH_TOOLS.linkedin}${encodeURIComponent(url)}`,
+    telegram: MANUAL_REFRESH_TOOLS.telegram,
+  };
+  const scraper = c.var.services.facebook;
+  if (!scraper) throw problem(501, 'FACEBOOK_APP_TOKEN is not set: use the Sharing Debugger.', { links: manual });
+  let outcome;
+  try {
+    outcome = await scraper.scrape(url);
+  } catch (err) {
+    return c.json({ type: '/problems/upstream', title: 'Facebook unreachable', status: 502, detail: String(err), links: manual }, 502, { 'content-type': 'application/problem+json', ...privateHeaders });
+  }
+  if (!outcome.ok) return c.json({ type: '/problems/upstream', title: 'Facebook refused the scrape', status: 502, detail: outcome.detail, links: manual }, 502, { 'content-type': 'application/problem+json', ...privateHeaders });
+  return c.json({ network: 'facebook', refreshed: true, detail: outcome.detail, links: manual }, 200, privateHeaders);
 });

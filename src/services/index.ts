@@ -3,12 +3,14 @@ import { createD1ArticleStore } from '../adapters/d1-article-store';
 import { createD1OverrideStore } from '../adapters/d1-override-store';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
 import { createEdgeCache } from '../adapters/edge-cache';
+import { createFacebookScraper } from '../adapters/facebook-graph';
 import { createImageCodec } from '../adapters/images';
 import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
 import { createCardJobQueue } from '../adapters/render-queue';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
+import type { FacebookScraper } from '../domain/newsroom';
 import { buildHeadTags, type HeadTag } from '../domain/head';
 import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
@@ -32,6 +34,8 @@ export interface Services {
   shareClicks: ShareClicks;
   /** The newsroom: every article with its preview, warnings and social overrides (staff only). */
   newsroom: Newsroom;
+  /** Facebook's re-scrape through the Graph API, when FACEBOOK_APP_TOKEN is set. */
+  facebook?: FacebookScraper;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -45,6 +49,9 @@ export interface ServiceBindings {
   IMAGES?: ImagesBinding;
   CARDS?: R2Bucket;
   RENDER_QUEUE?: Queue;
+  /** Facebook app token for one-click re-scrapes from the newsroom; without it the page links the debugger. */
+  FACEBOOK_APP_TOKEN?: string;
+  FACEBOOK_GRAPH_URL?: string;
 }
 
 export interface ServiceOptions {
@@ -117,5 +124,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
       return headTagsOf(article, known ?? (await cards.images(article)));
     },
     health: () => articleStore.ping(),
+    ...(env.FACEBOOK_APP_TOKEN
+      ? { facebook: createFacebookScraper({ baseUrl: env.FACEBOOK_GRAPH_URL || 'https://graph.facebook.com', token: env.FACEBOOK_APP_TOKEN }) }
+      : {}),
   };
 }

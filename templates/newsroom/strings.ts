@@ -67,6 +67,7 @@ const STRINGS = {
     unconfirmed: 'unconfirmed',
     sources: 'Sources',
     truncatedIn: 'cut at',
+    rescrape: 'Re-scrape now',
   },
   ja: {
     newsroom: 'ニュースルーム',
@@ -133,6 +134,7 @@ const STRINGS = {
     unconfirmed: '未確認',
     sources: '出典',
     truncatedIn: '切り詰め',
+    rescrape: '今すぐ再取得',
   },
 } as const satisfies Record<UiLang, Record<string, string>>;
 
