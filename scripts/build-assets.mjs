@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { PHOTOS, paintPhoto } from './build/photos.mjs';
-import { renderDefaultImage } from './build/default-image.mjs';
+import { pngToJpeg, renderDefaultImage } from './build/default-image.mjs';
 import { buildCardFonts } from './build/fonts.mjs';
 import { readVars } from './lib/wrangler-vars.mjs';
 
@@ -32,10 +32,10 @@ console.log(`card fonts: ${copied.fonts} subsets, ${copied.emoji} emoji`);
 
 const vars = await readVars(join(root, 'wrangler.toml'));
 const logoSvg = await readFile(join(root, 'assets/brand/logo.svg'), 'utf8');
-await writeFile(
-  join(out, 'brand/default-share.png'),
-  await renderDefaultImage({ siteName: vars.SITE_NAME ?? 'The Mainichi', themeColor: vars.THEME_COLOR ?? '#0b3d91', logoSvg }),
-);
+const defaultPng = await renderDefaultImage({ siteName: vars.SITE_NAME ?? 'The Mainichi', themeColor: vars.THEME_COLOR ?? '#0b3d91', logoSvg });
+await writeFile(join(out, 'brand/default-share.png'), defaultPng);
+// The same image as JPEG: what a card URL ending in .jpg falls back to (bytes, type and extension agree).
+await writeFile(join(out, 'brand/default-share.jpg'), pngToJpeg(defaultPng));
 
 // Headers for static assets (Cloudflare's _headers format): images and fonts are hotlinked by
 // crawlers and embeds, so they must be cross-origin readable; everything here is long-lived.

@@ -11,10 +11,14 @@ afterEach(() => vi.restoreAllMocks());
 
 const published = fixtures.filter((f) => f.status === 'published');
 
-async function defaultImageBytes(): Promise<Uint8Array> {
-  const res = await env.ASSETS.fetch('https://assets.invalid/brand/default-share.png');
+/** The default image as built: `default-share.png`, and its JPEG twin for card URLs ending in .jpg. */
+async function defaultImageBytes(ext: 'png' | 'jpg' = 'png'): Promise<Uint8Array> {
+  const res = await env.ASSETS.fetch(`https://assets.invalid/brand/default-share.${ext}`);
   return new Uint8Array(await res.arrayBuffer());
 }
+
+/** Byte equality without vitest's element-by-element diff of a 50 KB array on failure. */
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
 
 async function bytesOf(res: Response): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
@@ -52,7 +56,6 @@ describe('GET /card/:id/:variant.:ext', () => {
   });
 
   it('answers drafts, unknown articles and unknown variants with the default image, 200 and a short cache', async () => {
-    const fallback = await defaultImageBytes();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     for (const path of [
       '/card/20260801-draft-defense-budget/og.png',
@@ -62,10 +65,12 @@ describe('GET /card/:id/:variant.:ext', () => {
       `/card/${SEED_ID}/og.gif`,
     ]) {
       const res = await call(path);
+      // Of the type the URL's extension promises: .jpg is JPEG, anything else PNG.
+      const ext = path.endsWith('.jpg') ? 'jpg' : 'png';
       expect(res.status, path).toBe(200);
-      expect(res.headers.get('content-type'), path).toBe('image/png');
+      expect(res.headers.get('content-type'), path).toBe(ext === 'jpg' ? 'image/jpeg' : 'image/png');
       expect(res.headers.get('cache-control'), path).toBe('public, max-age=60');
-      expect(await bytesOf(res), path).toEqual(fallback);
+      expect(sameBytes(await bytesOf(res), await defaultImageBytes(ext)), path).toBe(true);
     }
     const logged = warn.mock.calls.map(([line]) => JSON.parse(String(line)));
     expect(logged[0]).toEqual({
@@ -84,7 +89,10 @@ describe('GET /card/:id/:variant.:ext', () => {
     const res = await createApp().request(`${ORIGIN}${path}`, {}, { ...env, DB: brokenDb });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=60');
-    expect(await bytesOf(res)).toEqual(await defaultImageBytes());
+    // The seed's card is a photo card at a .jpg URL: the default image comes as JPEG.
+    expect(path).toMatch(/\.jpg\?v=/);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(sameBytes(await bytesOf(res), await defaultImageBytes('jpg'))).toBe(true);
     expect(JSON.parse(String(warn.mock.calls.at(-1)![0]))).toMatchObject({ event: 'card-default-image', articleId: SEED_ID, reason: 'Error: D1 unavailable' });
   });
 
@@ -122,7 +130,9 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect(res.headers.get('x-card-template')).toBe('text');
     // Drawn without its photo: served briefly, not as the immutable card of this hash.
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    expect(imageSize(await bytesOf(res))).toMatchObject({ width: 1200, height: 630, type: 'png' });
+    // At a .jpg URL the text card drawn in its place is a JPEG too (see test/card-types.test.ts).
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(imageSize(await bytesOf(res))).toMatchObject({ width: 1200, height: 630, type: 'jpg' });
     expect(fetched).toEqual(['https://cdn.mainichi.jp/photos/gone.jpg']);
     expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({
       event: 'card-photo-fallback', articleId: 'remote-photo-404', variant: 'og', reason: 'http-404',

@@ -88,7 +88,7 @@ describe('POST /api/newsroom/articles/:id/preview', () => {
   it('400 for broken JSON, 422 for unknown fields or invalid values', async () => {
     const broken = await call(`/api/newsroom/articles/${TEXT_ID}/preview`, { method: 'POST', headers: JSON_STAFF, body: '{"socialHeadline":' });
     expect(broken.status).toBe(400);
-    for (const body of [{ headline: 'not a social field' }, { label: 'lower case' }, { focalPoint: { x: 2, y: 0.5 } }, { socialHeadline: 'x'.repeat(121) }]) {
+    for (const body of [{ headline: 'not a social field' }, { label: 'lower case' }, { focalPoint: { x: 2, y: 0.5 } }, { socialHeadline: 'x'.repeat(121) }, { socialHeadline: 'lone \ud800 surrogate' }, { socialDescription: 'bell \u0007 control' }]) {
       const res = await edit(TEXT_ID, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');

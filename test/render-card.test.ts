@@ -79,7 +79,8 @@ describe('a photo that fails never fails the card', () => {
     it(`${name}: a text card`, async () => {
       const fetch = (async (req: RequestInfo | URL) => respond(String(req))) as typeof globalThis.fetch;
       const card = await renderCard(remotePhotoInput(), deps({ fetch }));
-      expect(card).toMatchObject({ template: 'text', fallback: reason, contentType: 'image/png' });
+      // With the Images binding the photo card is announced as JPEG: its text fallback is one too.
+      expect(card).toMatchObject({ template: 'text', fallback: reason, contentType: 'image/jpeg' });
       expectValidCard(card, 1200, 630);
     });
   }
@@ -92,7 +93,7 @@ describe('a photo that fails never fails the card', () => {
     }) as typeof globalThis.fetch;
     const i = input(SEED_ID);
     const card = await renderCard({ ...i, photo: { ...i.photo!, url: 'https://photos.example.net/a.jpg' } }, deps({ fetch }));
-    expect(card).toMatchObject({ template: 'text', fallback: 'disallowed-host' });
+    expect(card).toMatchObject({ template: 'text', fallback: 'disallowed-host', contentType: 'image/jpeg' });
     expect(fetched).toBe(0);
     expectValidCard(card, 1200, 630);
   });
@@ -114,7 +115,7 @@ describe('without the Images binding', () => {
     const big = encode({ width, height, data: new Uint8Array(width * height * 3).fill(90), channels: 3, depth: 8 });
     const fetch = (async () => new Response(big, { headers: { 'content-type': 'image/png' } })) as typeof globalThis.fetch;
     const plain = await renderCard(remotePhotoInput(), deps({ fetch, images: undefined }));
-    expect(plain).toMatchObject({ template: 'text', fallback: 'photo-too-large' });
+    expect(plain).toMatchObject({ template: 'text', fallback: 'photo-too-large', contentType: 'image/png' });
     const scaled = await renderCard(remotePhotoInput(), deps({ fetch }));
     expect(scaled).toMatchObject({ template: 'photo', contentType: 'image/jpeg' });
     expectValidCard(scaled, 1200, 630);

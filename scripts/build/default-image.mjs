@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { decode } from 'fast-png';
+import jpeg from 'jpeg-js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,4 +26,18 @@ export async function renderDefaultImage({ siteName, themeColor, logoSvg }) {
   const png = resvg.render().asPng();
   resvg.free();
   return png;
+}
+
+/** The default image as a JPEG (quality 90), for card URLs that end in .jpg. */
+export function pngToJpeg(png) {
+  const image = decode(png);
+  const { width, height, channels } = image;
+  const rgba = new Uint8Array(width * height * 4);
+  for (let i = 0, j = 0; i < width * height; i++, j += channels) {
+    rgba[i * 4] = image.data[j];
+    rgba[i * 4 + 1] = image.data[j + (channels >= 3 ? 1 : 0)];
+    rgba[i * 4 + 2] = image.data[j + (channels >= 3 ? 2 : 0)];
+    rgba[i * 4 + 3] = 255;
+  }
+  return jpeg.encode({ data: rgba, width, height }, 90).data;
 }

@@ -1,6 +1,7 @@
 // Fonts and emoji for share cards: copies the WOFF subsets of the card faces (satori reads TTF, OTF and
-// WOFF, not WOFF2) and the Twemoji SVGs into the static assets, and writes a manifest with each subset's
-// unicode ranges so the Worker fetches only the subsets a card's text touches.
+// WOFF, not WOFF2) and the emoji SVGs into the static assets, and writes a manifest with each subset's
+// unicode ranges and the list of emoji images, so the Worker fetches only the subsets a card's text
+// touches and knows which emoji sequences it can draw (docs/text-rendering.md).
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,9 +19,21 @@ export const CARD_FACES = [
   { key: 'ko', pkg: '@fontsource/noto-serif-kr', weights: [400, 700] },
   { key: 'zh-hans', pkg: '@fontsource/noto-serif-sc', weights: [400, 700] },
   { key: 'zh-hant', pkg: '@fontsource/noto-serif-tc', weights: [400, 700] },
+  // Scripts a world desk prints in names and quotes. Greek, Cyrillic and Vietnamese are in the Source
+  // faces' own subsets; these faces add only their script's subset (their Latin is the Source faces').
+  { key: 'hebrew-serif', pkg: '@fontsource/noto-serif-hebrew', weights: [700], subsets: ['hebrew'] },
+  { key: 'hebrew-sans', pkg: '@fontsource/noto-sans-hebrew', weights: [400, 700], subsets: ['hebrew'] },
+  { key: 'arabic-serif', pkg: '@fontsource/noto-naskh-arabic', weights: [700], subsets: ['arabic'] },
+  { key: 'arabic-sans', pkg: '@fontsource/noto-sans-arabic', weights: [400, 700], subsets: ['arabic'] },
+  { key: 'thai-serif', pkg: '@fontsource/noto-serif-thai', weights: [700], subsets: ['thai'] },
+  { key: 'thai-sans', pkg: '@fontsource/noto-sans-thai', weights: [400, 700], subsets: ['thai'] },
+  { key: 'devanagari-serif', pkg: '@fontsource/noto-serif-devanagari', weights: [700], subsets: ['devanagari'] },
+  { key: 'devanagari-sans', pkg: '@fontsource/noto-sans-devanagari', weights: [400, 700], subsets: ['devanagari'] },
 ];
 
+/** Twemoji first (the house style); OpenMoji only for sequences Twemoji's last SVG release lacks (Unicode 15.1 and later). */
 const EMOJI_PKG = '@twemoji/svg';
+const EMOJI_EXTRA_PKG = 'openmoji';
 
 function packageDir(pkg) {
   return dirname(require.resolve(`${pkg}/package.json`));
@@ -71,6 +84,7 @@ export async function buildCardFonts(out) {
       for (const f of parseFontsourceCss(css)) {
         // noto-serif-jp-12-700-normal.woff -> subset "12"; source-serif-4-latin-ext-700-normal.woff -> "latin-ext"
         const id = f.file.slice(face.pkg.split('/')[1].length + 1, -`-${f.weight}-normal.woff`.length);
+        if (face.subsets && !face.subsets.includes(id)) continue;
         const subset = subsets.get(id) ?? { id, ranges: f.ranges, files: {} };
         subset.files[f.weight] = `/fonts/${f.file}`;
         subsets.set(id, subset);
@@ -86,8 +100,25 @@ export async function buildCardFonts(out) {
   versions.push(`${EMOJI_PKG}@${emojiMeta.version}`);
   const svgs = (await readdir(emojiDir)).filter((f) => f.endsWith('.svg'));
   await Promise.all(svgs.map((f) => copyFile(join(emojiDir, f), join(out, 'emoji', f))));
+  const names = new Set(svgs.map((f) => f.slice(0, -4)));
 
-  const manifest = { version: versions.join(' '), faces, emoji: { path: '/emoji/' } };
+  // OpenMoji names files by upper-case code points; its private-use extras are not Unicode emoji.
+  const extraDir = join(packageDir(EMOJI_EXTRA_PKG), 'color', 'svg');
+  const extraMeta = JSON.parse(await readFile(join(packageDir(EMOJI_EXTRA_PKG), 'package.json'), 'utf8'));
+  versions.push(`${EMOJI_EXTRA_PKG}@${extraMeta.version}`);
+  const extras = [];
+  for (const f of await readdir(extraDir)) {
+    if (!f.endsWith('.svg')) continue;
+    const name = f.slice(0, -4).toLowerCase();
+    const cps = name.split('-').map((h) => parseInt(h, 16));
+    if (cps.some((cp) => Number.isNaN(cp) || (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000)) continue;
+    if (names.has(name) || names.has(name.replace(/-fe0f/g, ''))) continue;
+    extras.push(name);
+    names.add(name);
+  }
+  await Promise.all(extras.map((name) => copyFile(join(extraDir, `${name.toUpperCase()}.svg`), join(out, 'emoji', `${name}.svg`))));
+
+  const manifest = { version: versions.join(' '), faces, emoji: { path: '/emoji/', names: [...names].sort() } };
   await writeFile(join(out, 'fonts/manifest.json'), JSON.stringify(manifest));
-  return { fonts: files, emoji: svgs.length };
+  return { fonts: files, emoji: names.size };
 }

@@ -1,4 +1,4 @@
-import { type Article, type ArticlePage, articleSchema, type ArticleStore, InvalidCursorError, type StoredArticle, type UpsertResult } from '../domain/article';
+import { type Article, type ArticlePage, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
 import { normaliseArticleUrl } from '../domain/site';
 
 interface ArticleRow {
@@ -12,14 +12,24 @@ interface ArticleRow {
 
 const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at';
 
-function toStored(row: ArticleRow): StoredArticle {
-  // Rows were validated on the way in; parsing again applies schema defaults added since.
-  return {
-    article: articleSchema.parse(JSON.parse(row.doc)),
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+/**
+ * A row as a stored article. Rows were validated on the way in; parsing again applies schema defaults
+ * added since and repairs text stored before the ingest rules (lone surrogates, controls, raw IRIs). A
+ * row that even repair cannot save is logged and treated as absent: stored data never fails a route.
+ */
+function toStored(row: ArticleRow): StoredArticle | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(row.doc);
+  } catch {
+    doc = undefined;
+  }
+  const parsed = storedArticleSchema.safeParse(doc);
+  if (!parsed.success) {
+    console.warn(JSON.stringify({ event: 'stored-article-unreadable', id: row.id, issues: parsed.error.issues.map((i) => i.path.join('/')) }));
+    return undefined;
+  }
+  return { article: parsed.data, revision: row.revision, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 interface Cursor {
@@ -66,7 +76,7 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     const doc = JSON.stringify(article);
     const previous = existing ? toStored(existing) : undefined;
     if (existing && existing.doc === doc) {
-      return { statement: undefined, result: { stored: previous!, created: false, changed: false, previous } };
+      if (previous) return { statement: undefined, result: { stored: previous, created: false, changed: false, previous } };
     }
     const revision = existing ? existing.revision + 1 : 1;
     const createdAt = existing?.created_at ?? at;
@@ -160,7 +170,7 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
       const page = results.slice(0, limit);
       const last = page[page.length - 1];
       return {
-        items: page.map(toStored),
+        items: page.map(toStored).filter((s): s is StoredArticle => s !== undefined),
         nextCursor: results.length > limit && last ? encodeCursor({ publishedAt: last.published_at, id: last.id }) : undefined,
       };
     },

@@ -49,6 +49,8 @@ function parsed(data: ArrayBuffer): ParsedFont {
 
 // Graphemes satori cannot find in a font and draws as images instead (loadAdditionalAsset "emoji").
 export const isEmoji = isEmojiGrapheme;
+// Never drawn: format characters and variation selectors (docs/text-rendering.md).
+const INVISIBLE = /[\s\p{Default_Ignorable_Code_Point}]/u;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -58,9 +60,21 @@ export interface CardFonts {
   fonts: SatoriFont[];
   /** CSS font-family per style: the planned subsets in preference order. */
   families: Record<TextStyle, string>;
-  measure(style: TextStyle): MeasureText;
-  /** Graphemes of `text` that no font of the style has and that are not emoji: would render as tofu. */
-  missingGlyphs(style: TextStyle, text: string): string[];
+  /**
+   * The measurer of a style: the advance widths satori sums (graphemes in `images` are emoji images 1em
+   * wide), plus the ink of the first and last glyphs that reaches past their advance box (`overhang`),
+   * so that a line that fits has all its ink inside the box.
+   */
+  measure(style: TextStyle, images?: Readonly<Record<string, string>>): MeasureText;
+  /** Ink of a line's first glyph left of its origin, and of its last glyph right of its advance, in em. */
+  overhang(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): { left: number; right: number };
+  /**
+   * Graphemes of `text` that no font of the style has, that are not drawn as images (`images`; without
+   * it, anything that looks like an emoji) and are not invisible: would render as tofu.
+   */
+  missingGlyphs(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): string[];
+  /** True when some loaded font has every visible code point of the grapheme. */
+  hasGlyphs(grapheme: string): boolean;
   /** Font set version, for cache keys. */
   version: string;
   requests: Record<TextStyle, FontRequest[]>;
@@ -132,6 +146,7 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     if (!cache) unitWidths.set(style, (cache = new Map()));
     let w = cache.get(g);
     if (w === undefined) {
+      // As satori: the first font with the grapheme's first code point sets the whole grapheme.
       const stack = stacks[style];
       const font = stack.find((f) => f.charToGlyphIndex(g) > 0);
       w = font ? font.getAdvanceWidth(g, 1) : isEmoji(g) ? 1 : stack[0]!.getAdvanceWidth(g, 1);
@@ -139,25 +154,72 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     }
     return w;
   };
+  const overhangs = new Map<string, { left: number; right: number }>();
+  const glyphOverhang = (style: TextStyle, g: string) => {
+    const key = `${style}\u0000${g}`;
+    let o = overhangs.get(key);
+    if (!o) {
+      const font = stacks[style].find((f) => f.charToGlyphIndex(g) > 0);
+      o = { left: 0, right: 0 };
+      if (font && !/^\s+$/u.test(g)) {
+        const glyph = font.charToGlyph(g);
+        const { xMin, xMax } = glyph.getMetrics();
+        const advance = glyph.advanceWidth ?? 0;
+        // An empty glyph reports infinite bounds.
+        if (Number.isFinite(xMin) && Number.isFinite(xMax)) {
+          o = { left: Math.max(0, -xMin) / font.unitsPerEm, right: Math.max(0, xMax - advance) / font.unitsPerEm };
+        }
+      }
+      overhangs.set(key, o);
+    }
+    return o;
+  };
+  const overhang = (style: TextStyle, text: string, images?: Readonly<Record<string, string>>) => {
+    const list = [...graphemes.segment(text)].map((s) => s.segment).filter((g) => !/^\s+$/u.test(g));
+    const first = list[0];
+    const last = list.at(-1);
+    if (first === undefined || last === undefined) return { left: 0, right: 0 };
+    return {
+      left: images?.[first] ? 0 : glyphOverhang(style, first).left,
+      right: images?.[last] ? 0 : glyphOverhang(style, last).right,
+    };
+  };
+  const allFonts = [...new Set(Object.values(stacks).flat())];
+  const covered = (cp: string) => allFonts.some((f) => f.charToGlyphIndex(cp) > 0);
+  const hasGlyphs = (g: string) => [...g].every((c) => INVISIBLE.test(c) || covered(c));
 
   return {
     fonts,
     families,
     requests,
     version: m.version,
-    measure: (style) => (text, size) => {
+    measure: (style, images) => (text, size) => {
+      // One pass: advances, and the first and last visible graphemes for the overhanging ink.
       let width = 0;
-      for (const { segment } of graphemes.segment(text)) width += unitWidth(style, segment);
+      let first: string | undefined;
+      let last: string | undefined;
+      for (const { segment } of graphemes.segment(text)) {
+        const image = images?.[segment];
+        width += image ? 1 : unitWidth(style, segment);
+        if (segment.trim() === '') continue;
+        first ??= image ? '' : segment;
+        last = image ? '' : segment;
+      }
+      if (first) width += glyphOverhang(style, first).left;
+      if (last) width += glyphOverhang(style, last).right;
       return width * size;
     },
-    missingGlyphs: (style, text) => {
+    overhang,
+    missingGlyphs: (style, text, images) => {
       const missing = new Set<string>();
       for (const { segment } of graphemes.segment(text)) {
-        if (/^\s+$/u.test(segment) || isEmoji(segment)) continue;
-        if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0)) missing.add(segment);
+        if (/^\s+$/u.test(segment) || (images ? images[segment] : isEmoji(segment))) continue;
+        // Every code point, not only the first: satori draws a cluster's marks from any loaded font.
+        if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0) || !hasGlyphs(segment)) missing.add(segment);
       }
       return [...missing];
     },
+    hasGlyphs,
   };
 }
 

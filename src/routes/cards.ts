@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { isCardVariant } from '../domain/card';
+import { isCardVariant, type CardFormat } from '../domain/card';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
+import { headerUrl } from '../http/redirect';
 import { etagOf, IMMUTABLE, SHORT_CACHE } from '../services/cards';
 
 /**
@@ -11,7 +12,8 @@ import { etagOf, IMMUTABLE, SHORT_CACHE } from '../services/cards';
  * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
  *   headline reaches networks that kept the old URL.
  * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant or a
- *   failed render all answer 200 with the site's default image, briefly cached, and log why.
+ *   failed render all answer 200 with the site's default image, briefly cached, and log why. Every
+ *   answer is of the type the URL's extension promises (`.jpg`: JPEG bytes, `image/jpeg`).
  */
 export const cards = new Hono<AppEnv>();
 
@@ -22,7 +24,12 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   return !!header && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
 }
 
-const fallback = (c: AppContext, articleId: string, reason: string) => c.var.services.cards.fallback({ articleId, path: c.req.path, reason });
+/** The format a card path promises by its extension (`.jpg`/`.jpeg` JPEG, anything else PNG). */
+const promisedFormat = (file: string): CardFormat => (/\.jpe?g$/i.test(file) ? 'jpg' : 'png');
+
+// Whatever answers a card URL is of the type its extension promises, the default image included.
+const fallback = (c: AppContext, articleId: string, reason: string) =>
+  c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(c.req.param('file') ?? '') });
 
 cards.get('/card/:id/:file', access('public'), async (c) => {
   const id = c.req.param('id');
@@ -35,7 +42,7 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
     if (!stored) return fallback(c, id, 'not-published');
     const card = await services.cards.current(stored.article, file.variant);
     if (file.ext !== card.format || c.req.query('v') !== card.hash) {
-      return new Response(null, { status: 302, headers: { location: card.url, 'cache-control': SHORT_CACHE } });
+      return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
     }
     const etag = etagOf(card);
     if (matchesEtag(c.req.header('if-none-match'), etag)) {

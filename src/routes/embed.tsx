@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../app-context';
 import { EMBED_LAYOUTS, EMBED_THEMES, embedModel } from '../domain/embed';
 import { access } from '../http/access';
+import { redirectTo } from '../http/redirect';
 import { embedContentSecurityPolicy } from '../http/content-security-policy';
 import { notFoundPage } from '../http/not-found-page';
 import { problem } from '../http/problem';
@@ -68,7 +69,7 @@ embed.get('/embed/:id/open', access('public'), async (c) => {
   const stored = await c.var.services.articles.find(c.req.param('id'), 'public');
   if (!stored) return notFoundPage(c);
   c.header('cache-control', EMBED_CACHE);
-  return c.redirect(stored.article.url, 302);
+  return redirectTo(c, stored.article.url, 302);
 });
 
 embed.get('/embed.js', access('public'), (c) =>

@@ -7,6 +7,7 @@ import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { problem } from '../http/problem';
 import { isSpeculative } from '../http/speculative';
+import { redirectTo } from '../http/redirect';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
 
 /**
@@ -19,7 +20,7 @@ export const shareRedirects = new Hono<AppEnv>();
 function uncachedRedirect(c: AppContext, location: string) {
   c.header('cache-control', 'no-store');
   c.header('x-robots-tag', 'noindex, nofollow');
-  return c.redirect(location, 302);
+  return redirectTo(c, location, 302);
 }
 
 /** The enabled network and published article of a share URL, or a 404 problem. */

@@ -4,8 +4,22 @@ declare module '@shuding/opentype.js' {
     unitsPerEm: number;
     charToGlyphIndex(char: string): number;
     getAdvanceWidth(text: string, fontSize: number, options?: Record<string, unknown>): number;
+    charToGlyph(char: string): { advanceWidth?: number; getMetrics(): { xMin: number; xMax: number } };
   }
   export function parse(buffer: ArrayBuffer, options?: { lowMemory?: boolean }): Font;
   const opentype: { parse: typeof parse };
   export default opentype;
+}
+
+// linebreak (UAX #14) ships no types; only what src/domain/typography/line-break.ts uses is declared.
+declare module 'linebreak' {
+  export default class LineBreaker {
+    constructor(text: string);
+    /** The next break opportunity: a UTF-16 offset, `required` for mandatory breaks (BK, CR, LF, NL). */
+    nextBreak(): { position: number; required: boolean } | null;
+  }
+}
+
+declare module 'arabic-persian-reshaper' {
+  export const ArabicShaper: { convertArabic(text: string): string };
 }

@@ -26,7 +26,7 @@ export function Lines(props: { fitted: FittedLines; style: TextStyle; fonts: Rec
   const { fitted, style, fonts, color } = props;
   return (
     <div style={{ display: 'flex', flexDirection: 'column' }}>
-      {fitted.lines.map((line) => (
+      {fitted.lines.map((line, i) => (
         <div
           style={{
             display: 'flex',
@@ -37,6 +37,9 @@ export function Lines(props: { fitted: FittedLines; style: TextStyle; fonts: Rec
             fontWeight: TEXT_STYLES[style].weight,
             color,
             whiteSpace: 'nowrap',
+            // A right-to-left paragraph is set flush right; its lines come already in visual order.
+            justifyContent: fitted.direction === 'rtl' ? 'flex-end' : 'flex-start',
+            ...(fitted.indents?.[i] ? { [fitted.direction === 'rtl' ? 'paddingRight' : 'paddingLeft']: fitted.indents[i] } : {}),
           }}
         >
           {line}

@@ -81,7 +81,7 @@ function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateP
 
 export const photoTemplate: CardTemplateModule = {
   id: 'photo',
-  version: 1,
+  version: 2,
   texts,
   photoBox: (variant) => LAYOUT[variant].photo,
   render,

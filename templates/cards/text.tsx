@@ -71,4 +71,4 @@ function render({ input, width, height, fit, fonts, logo }: CardTemplateProps) {
   );
 }
 
-export const textTemplate: CardTemplateModule = { id: 'text', version: 1, texts, render };
+export const textTemplate: CardTemplateModule = { id: 'text', version: 2, texts, render };

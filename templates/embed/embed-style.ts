@@ -36,7 +36,7 @@ ${tiers}
 *{box-sizing:border-box}
 html,body{margin:0;padding:0;background:transparent}
 .framed,.framed body{overflow:hidden}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);-webkit-text-size-adjust:100%;text-size-adjust:100%;overflow-wrap:anywhere}
 .card{position:relative;display:flex;flex-direction:column;width:100%;min-width:0;overflow:hidden;background:var(--paper);border:${EMBED_BORDER.side}px solid var(--rule);border-top:${EMBED_BORDER.top}px solid ${themeColor};border-bottom-width:${EMBED_BORDER.bottom}px;border-radius:4px}
 .photo{margin:0;aspect-ratio:${1 / PHOTO_RATIO};width:100%;background:var(--photo);overflow:hidden}
 .photo img{display:block;width:100%;height:100%;object-fit:cover;object-position:${focus}}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cleanString, textField, urlField, type FieldMode } from './article-fields';
+import type { TextRules } from '../normalise';
 
 /** Article ids are URL-safe slugs; the CMS chooses them. */
 export const ARTICLE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,127}$/;
@@ -26,67 +28,88 @@ export const LIMITS = {
   url: 2048,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const httpUrl = z.url({ protocol: /^https?$/ }).max(LIMITS.url);
 const isoDateTime = z.iso.datetime({ offset: true });
 
-export const authorSchema = z.strictObject({
-  name: text(LIMITS.authorName),
-  url: httpUrl.optional(),
-  /** X handle, with its @. */
-  x: z.string().regex(/^@\w{1,15}$/, 'an X handle such as @name').optional(),
-  /** Fediverse address `@user@host`, used for `fediverse:creator`. */
-  fediverse: z.string().regex(/^@[\w.-]+@[a-z0-9.-]+\.[a-z]{2,}$/i, 'an address such as @user@example.social').optional(),
-});
+// Every string field goes through article-fields.ts: refused with its pointer when it holds a lone
+// surrogate or a control character (ingest), NFC-normalised, URLs normalised once. Paragraph fields
+// (description, caption, body) may hold tab and line breaks.
+const PARAGRAPH = { multiline: true } as const;
 
-export const imageSchema = z.strictObject({
-  url: httpUrl,
-  alt: text(LIMITS.alt),
-  caption: text(LIMITS.caption).optional(),
-  credit: text(LIMITS.imageCredit).optional(),
-  width: z.number().int().positive().max(20_000),
-  height: z.number().int().positive().max(20_000),
-  /** Where the subject is, as fractions of width and height; crops keep it in frame. */
-  focalPoint: z.strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
-});
+function schemasFor(mode: FieldMode) {
+  const text = (max: number, rules?: TextRules) => textField(max, mode, rules);
+  const httpUrl = urlField(/^https?$/, LIMITS.url, mode);
 
-export const articleSchema = z
-  .strictObject({
-    id: z.string().regex(ARTICLE_ID_PATTERN, 'lower-case letters, digits and hyphens, starting with a letter or digit, at most 128'),
-    url: z.url({ protocol: /^https$/ }).max(LIMITS.url),
-    /** BCP 47 language tag of the article text. */
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as en, ja, zh-Hant'),
-    headline: text(LIMITS.headline),
-    socialHeadline: text(LIMITS.socialHeadline).optional(),
-    description: text(LIMITS.description),
-    socialDescription: text(LIMITS.socialDescription).optional(),
-    section: text(LIMITS.section),
-    tags: z.array(text(LIMITS.tag)).max(LIMITS.tags).default([]),
-    authors: z.array(authorSchema).max(LIMITS.authors).default([]),
-    /** Free-text credit line, e.g. "Japanese original by Akira Kudo, Shanghai Bureau". */
-    credit: text(LIMITS.credit).optional(),
-    dateline: text(LIMITS.dateline).optional(),
-    publishedAt: isoDateTime,
-    modifiedAt: isoDateTime.optional(),
-    image: imageSchema.optional(),
-    /** Kicker shown on cards and pages: BREAKING, OPINION, EXCLUSIVE ... */
-    label: z.string().trim().min(1).max(LIMITS.label).regex(/^[\p{Lu}\p{Lo}\p{N} &'-]+$/u, 'upper-case words').optional(),
-    /** Card template the article prefers; the renderer picks a sensible default when absent. */
-    cardTemplate: z.enum(['photo', 'text']).optional(),
-    status: z.enum(['published', 'draft']),
-    /**
-     * Until this instant the article is invisible on every public route, cards included (the
-     * newsroom sees it). Stored as UTC (`toISOString`), so stores can compare it as text.
-     */
-    embargoUntil: isoDateTime.transform((t) => new Date(t).toISOString()).optional(),
-    /** og:image:alt / twitter:image:alt of the card when the newsroom wrote one (else headline and site). */
-    socialImageAlt: text(LIMITS.alt).optional(),
-    body: z.array(text(LIMITS.paragraph)).max(LIMITS.paragraphs).optional(),
-  })
-  .refine((a) => !a.modifiedAt || Date.parse(a.modifiedAt) >= Date.parse(a.publishedAt), {
-    message: 'modifiedAt is before publishedAt',
-    path: ['modifiedAt'],
+  const author = z.strictObject({
+    name: text(LIMITS.authorName),
+    url: httpUrl.optional(),
+    /** X handle, with its @. */
+    x: z.string().regex(/^@\w{1,15}$/, 'an X handle such as @name').optional(),
+    /** Fediverse address `@user@host`, used for `fediverse:creator`. */
+    fediverse: z.string().regex(/^@[\w.-]+@[a-z0-9.-]+\.[a-z]{2,}$/i, 'an address such as @user@example.social').optional(),
   });
+
+  const image = z.strictObject({
+    url: httpUrl,
+    alt: text(LIMITS.alt),
+    caption: text(LIMITS.caption, PARAGRAPH).optional(),
+    credit: text(LIMITS.imageCredit).optional(),
+    width: z.number().int().positive().max(20_000),
+    height: z.number().int().positive().max(20_000),
+    /** Where the subject is, as fractions of width and height; crops keep it in frame. */
+    focalPoint: z.strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
+  });
+
+  const article = z
+    .strictObject({
+      id: z.string().regex(ARTICLE_ID_PATTERN, 'lower-case letters, digits and hyphens, starting with a letter or digit, at most 128'),
+      url: urlField(/^https$/, LIMITS.url, mode),
+      /** BCP 47 language tag of the article text. */
+      lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as en, ja, zh-Hant'),
+      headline: text(LIMITS.headline),
+      socialHeadline: text(LIMITS.socialHeadline).optional(),
+      description: text(LIMITS.description, PARAGRAPH),
+      socialDescription: text(LIMITS.socialDescription, PARAGRAPH).optional(),
+      section: text(LIMITS.section),
+      tags: z.array(text(LIMITS.tag)).max(LIMITS.tags).default([]),
+      authors: z.array(author).max(LIMITS.authors).default([]),
+      /** Free-text credit line, e.g. "Japanese original by Akira Kudo, Shanghai Bureau". */
+      credit: text(LIMITS.credit).optional(),
+      dateline: text(LIMITS.dateline).optional(),
+      publishedAt: isoDateTime,
+      modifiedAt: isoDateTime.optional(),
+      image: image.optional(),
+      /** Kicker shown on cards and pages: BREAKING, OPINION, EXCLUSIVE ... */
+      label: cleanString(mode).pipe(z.string().min(1).max(LIMITS.label).regex(/^[\p{Lu}\p{Lo}\p{N} &'-]+$/u, 'upper-case words')).optional(),
+      /** Card template the article prefers; the renderer picks a sensible default when absent. */
+      cardTemplate: z.enum(['photo', 'text']).optional(),
+      status: z.enum(['published', 'draft']),
+      /**
+       * Until this instant the article is invisible on every public route, cards included (the
+       * newsroom sees it). Stored as UTC (`toISOString`), so stores can compare it as text.
+       */
+      embargoUntil: isoDateTime.transform((t) => new Date(t).toISOString()).optional(),
+      /** og:image:alt / twitter:image:alt of the card when the newsroom wrote one (else headline and site). */
+      socialImageAlt: text(LIMITS.alt).optional(),
+      body: z.array(text(LIMITS.paragraph, PARAGRAPH)).max(LIMITS.paragraphs).optional(),
+    })
+    .refine((a) => !a.modifiedAt || Date.parse(a.modifiedAt) >= Date.parse(a.publishedAt), {
+      message: 'modifiedAt is before publishedAt',
+      path: ['modifiedAt'],
+    });
+
+  return { author, image, article };
+}
+
+const ingest = schemasFor('ingest');
+export const authorSchema = ingest.author;
+export const imageSchema = ingest.image;
+/** The article document as the CMS sends it: bad text is refused, text and URLs are normalised. */
+export const articleSchema = ingest.article;
+/**
+ * The article document as read back from storage: the same fields, but text stored before the ingest
+ * rules existed is repaired (U+FFFD for a lone surrogate, controls dropped, NFC, URLs normalised).
+ */
+export const storedArticleSchema = schemasFor('stored').article;
 
 export type Article = z.infer<typeof articleSchema>;
 export type ArticleInput = z.input<typeof articleSchema>;

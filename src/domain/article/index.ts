@@ -2,3 +2,4 @@ export * from './article';
 export * from './article-store';
 export * from './locale';
 export * from './visibility';
+export { cleanString, textField } from './article-fields';

@@ -55,15 +55,17 @@ export function buildCardInput(
 ): CardInput {
   const image = template === 'photo' ? article.image : undefined;
   const by = byline(article);
+  // NFC whatever was stored: a decomposed "ễ" must draw, and hash, as the composed one (UAX #15).
+  const nfc = (s: string) => s.normalize('NFC');
   return {
     template: image ? 'photo' : 'text',
     variant,
     lang: article.lang,
-    headline: shareHeadline(article),
-    description: shareDescription(article),
-    ...(article.label ? { label: { text: article.label, tone: labelTone(article.label) } } : {}),
-    section: article.section,
-    ...(by ? { byline: by } : {}),
+    headline: nfc(shareHeadline(article)),
+    description: nfc(shareDescription(article)),
+    ...(article.label ? { label: { text: nfc(article.label), tone: labelTone(nfc(article.label)) } } : {}),
+    section: nfc(article.section),
+    ...(by ? { byline: nfc(by) } : {}),
     date: formatArticleDate(article.publishedAt, article.lang, config.timeZone),
     site: { name: config.siteName, themeColor: config.themeColor, logoPath: config.logoPath },
     ...(image
@@ -73,7 +75,7 @@ export function buildCardInput(
             width: image.width,
             height: image.height,
             focalPoint: image.focalPoint ?? { x: 0.5, y: 0.5 },
-            ...(image.credit ? { credit: image.credit } : {}),
+            ...(image.credit ? { credit: nfc(image.credit) } : {}),
           },
         }
       : {}),

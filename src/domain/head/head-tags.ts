@@ -1,6 +1,7 @@
 import { type Article, byline, formatArticleDate, ogLocale, shareDescription, shareHeadline } from '../article';
 import type { ShareImage } from '../card';
 import type { SiteConfig } from '../site';
+import { toWellFormed } from '../normalise';
 import { truncateText } from '../typography';
 
 /** One element of an article page's `<head>`, in the order it is written. */
@@ -27,7 +28,7 @@ export const TAG_LIMITS = { description: 300, twitterDescription: 200, alt: 420,
 
 /** The oEmbed endpoint URL for discovery (oembed.com §4: only `url` and `format` in the href). */
 export function oembedDiscoveryUrl(origin: string, canonicalUrl: string, format: 'json' | 'xml'): string {
-  return `${origin}/oembed?url=${encodeURIComponent(canonicalUrl)}&format=${format}`;
+  return `${origin}/oembed?url=${encodeURIComponent(toWellFormed(canonicalUrl))}&format=${format}`;
 }
 
 /**

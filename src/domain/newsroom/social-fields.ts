@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { articleSchema, LIMITS, type Article, type ValidationIssue, toPointer } from '../article';
+import { cleanString, storedArticleSchema, LIMITS, textField, type Article, type ValidationIssue, toPointer } from '../article';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// The article's own field rules: lone surrogates and controls refused, NFC, trimmed (article-fields.ts).
+const text = (max: number, multiline = false) => textField(max, 'ingest', multiline ? { multiline: true } : {});
 
 /**
  * The fields the newsroom may set over the CMS's document, for networks and cards only: social
@@ -11,9 +12,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  */
 export const socialFieldsSchema = z.strictObject({
   socialHeadline: text(LIMITS.socialHeadline).nullable().optional(),
-  socialDescription: text(LIMITS.socialDescription).nullable().optional(),
+  socialDescription: text(LIMITS.socialDescription, true).nullable().optional(),
   cardTemplate: z.enum(['photo', 'text']).nullable().optional(),
-  label: z.string().trim().min(1).max(LIMITS.label).regex(/^[\p{Lu}\p{Lo}\p{N} &'-]+$/u, 'upper-case words').nullable().optional(),
+  label: cleanString('ingest').pipe(z.string().min(1).max(LIMITS.label).regex(/^[\p{Lu}\p{Lo}\p{N} &'-]+$/u, 'upper-case words')).nullable().optional(),
   focalPoint: z.strictObject({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).nullable().optional(),
   socialImageAlt: text(LIMITS.alt).nullable().optional(),
 });
@@ -46,14 +47,15 @@ export function mergeOverrides(saved: SocialOverrides, edits: SocialFieldEdits):
 
 /**
  * The article networks see: the CMS's document with the newsroom's overrides on top. The focal point
- * applies to the article's photo (none without a photo). Re-validated, so an override can never make
- * an article the schema would refuse.
+ * applies to the article's photo (none without a photo). Parsed with the stored-document schema, which
+ * repairs rather than refuses: this runs on every public read and must never fail one (the edits
+ * themselves were checked with the ingest rules by `validateSocialFields`).
  */
 export function applyOverrides(article: Article, overrides: SocialOverrides): Article {
   const { focalPoint, ...fields } = overrides;
   const merged: Record<string, unknown> = { ...article, ...fields };
   if (focalPoint && article.image) merged.image = { ...article.image, focalPoint };
-  return articleSchema.parse(merged);
+  return storedArticleSchema.parse(merged);
 }
 
 /** Which overridden fields differ between two saved sets (for "who changed what" on a conflict). */

@@ -80,9 +80,21 @@ export function oembedTarget(url: string, origin: string, matchesCanonical: (url
   const u = new URL(normalised);
   if (u.host === own.host) {
     const match = /^\/a\/([^/]+)$/.exec(u.pathname);
-    if (match) return { kind: 'own', id: decodeURIComponent(match[1]!) };
+    if (match) {
+      // A malformed escape (`/a/%FF` is not UTF-8) names no article: never an exception.
+      const id = decodeComponent(match[1]!);
+      return id === undefined ? { kind: 'foreign' } : { kind: 'own', id };
+    }
   }
   return matchesCanonical(normalised) ? { kind: 'canonical', url: normalised } : { kind: 'foreign' };
+}
+
+function decodeComponent(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface EmbedFrame {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureById, SEED_ID } from '../../../fixtures';
 import { articleSchema, shareDescription, shareHeadline, type Article } from '../article';
 import { shareImageFor } from '../card';
-import { buildShareLinks, mastodonShareUrl, taggedUrl, type ShareLink } from './share-links';
-import { codePointLength, X_URL_WEIGHT, xWeightedLength } from './share-text';
+import { buildShareLinks, mastodonShareUrl, taggedUrl, xIntentPost, type ShareLink } from './share-links';
+import { codePointLength, isValidXPost, xWeightedLength } from './share-text';
 import { parseSiteConfig, SHARE_NETWORK_IDS, type ShareNetworkId } from '../site';
 import { graphemeLength } from '../typography';
 
@@ -33,13 +33,11 @@ function expectPercentEncoded(url: string) {
   expect(url).not.toMatch(/[^\x21-\x7e]/);
 }
 
-/** X's count of an intent: text, the URL as 23, each hashtag with its space and #, and " via @x". */
+/** X's count of an intent: the post its composer makes (text, URL, hashtags, via), by twitter-text. */
 function xComposedWeight(p: URLSearchParams): number {
-  const hashtags = p.get('hashtags')?.split(',') ?? [];
-  const via = p.get('via');
-  return xWeightedLength(p.get('text')!) + 1 + X_URL_WEIGHT +
-    hashtags.reduce((n, h) => n + 1 + xWeightedLength(`#${h}`), 0) +
-    (via ? xWeightedLength(` via @${via}`) : 0);
+  const post = xIntentPost(p.get('text')!, p.get('url')!, p.get('hashtags')?.split(',') ?? [], p.get('via') ?? undefined);
+  expect(isValidXPost(post), post).toBe(true);
+  return xWeightedLength(post);
 }
 
 const CASES = [

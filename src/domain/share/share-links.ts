@@ -1,8 +1,9 @@
 import { shareDescription, shareHeadline, type Article } from '../article';
+import { toWellFormed } from '../normalise';
 import { NETWORK_LABELS, shareLanguage } from './share-labels';
 import { shareImageFor } from '../card';
 import {
-  codePointLength, fitShareText, graphemeMeasure, hashtagFor, X_MAX_WEIGHT, X_URL_WEIGHT, xWeightedLength,
+  blueskyLength, codePointLength, fitShareText, graphemeMeasure, hashtagFor, shareableText, X_MAX_WEIGHT, X_URL_WEIGHT, xPostWeight, xWeightedLength,
 } from './share-text';
 import type { ShareNetworkId, SiteConfig } from '../site';
 
@@ -29,7 +30,7 @@ export const NATIVE_SHARE_SOURCE = 'native';
 // Limits of what each composer accepts, in its own units (docs/platforms.md). Only X's URL weight (23,
 // twitter-text) is relied on; elsewhere the full URL is counted, never less than the network counts.
 export const SHARE_LIMITS = {
-  /** Bluesky post text: 300 graphemes, URL included (app.bsky.feed.post). */
+  /** Bluesky post text: 300 graphemes and 3000 UTF-8 bytes, URL included (app.bsky.feed.post). */
   bluesky: 300,
   /** Mastodon's default status length, counted in code points. */
   mastodon: 500,
@@ -79,7 +80,8 @@ function decodeKey(pair: string): string {
  * from the one built here.
  */
 function encodeValue(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A lone surrogate has no UTF-8 form and makes encodeURIComponent throw: it becomes U+FFFD.
+  return encodeURIComponent(toWellFormed(value)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** A query string with every value percent-encoded (spaces as %20, as mailto: requires). */
@@ -90,23 +92,35 @@ function query(params: Record<string, string | undefined>): string {
     .join('&');
 }
 
-/** The X intent's text, hashtags and via, together within 280 weighted characters. */
+/**
+ * The post X's composer makes of an intent: text, URL, hashtags, then "via @handle" (developer.x.com,
+ * Web Intents). Its validity is what X decides, so this string is what gets counted.
+ */
+export function xIntentPost(text: string, url: string, hashtags: readonly string[], via?: string): string {
+  return [text, url, ...hashtags.map((h) => `#${h}`), ...(via ? [`via @${via}`] : [])].filter(Boolean).join(' ');
+}
+
+/** The X intent's text, hashtags and via: the composed post valid by twitter-text (280, URLs as 23). */
 function xIntent(article: Article, config: SiteConfig, url: string): string {
   const via = config.xHandle?.replace(/^@/, '');
-  const hashtags = [...new Set(article.tags.map(hashtagFor).filter((h): h is string => !!h))].slice(0, SHARE_LIMITS.xHashtags);
-  // X composes "text url #a #b via @handle" and counts the URL as 23 (twitter-text v3).
-  const fixed =
-    1 + X_URL_WEIGHT +
-    hashtags.reduce((sum, h) => sum + 1 + xWeightedLength(`#${h}`), 0) +
-    (via ? xWeightedLength(` via @${via}`) : 0);
-  const text = fitShareText(shareHeadline(article), X_MAX_WEIGHT - fixed, xWeightedLength, article.lang);
+  let hashtags = [...new Set(article.tags.map(hashtagFor).filter((h): h is string => !!h))].slice(0, SHARE_LIMITS.xHashtags);
+  // Hashtags never crowd out the headline: keep only those that leave it half the post.
+  // (Every code point weighs at most 2: short hashtags need no parse.)
+  const atMost = (tags: string[]) => 1 + X_URL_WEIGHT + 2 * [...xIntentPost('', '', tags, via)].length;
+  while (hashtags.length > 0 && atMost(hashtags) > X_MAX_WEIGHT / 2 && xWeightedLength(xIntentPost('', url, hashtags, via)) > X_MAX_WEIGHT / 2) {
+    hashtags = hashtags.slice(0, -1);
+  }
+  // The headline is measured inside the whole post: twitter-text counts a bare domain in it ("Bsky.app")
+  // as a 23-character link, which no per-part sum sees.
+  const headline = shareableText(shareHeadline(article));
+  const text = fitShareText(headline, X_MAX_WEIGHT, (t) => xPostWeight(xIntentPost(t, url, hashtags, via)), article.lang);
   return `https://twitter.com/intent/tweet?${query({ text, url, hashtags: hashtags.join(',') || undefined, via })}`;
 }
 
-/** "headline url" within a composer's limit, the URL counted in full. */
+/** "headline url" within a composer's limit, the whole text measured as the network counts it. */
 function headlineAndUrl(article: Article, url: string, limit: number, measure: (s: string) => number): string {
-  const headline = fitShareText(shareHeadline(article), limit - measure(url) - 1, measure, article.lang);
-  return headline ? `${headline} ${url}` : url;
+  const compose = (headline: string) => (headline ? `${headline} ${url}` : url);
+  return compose(fitShareText(shareableText(shareHeadline(article)), limit, (h) => measure(compose(h)), article.lang));
 }
 
 /** The Mastodon composer on the reader's server (validate `host` with parseMastodonInstance first). */
@@ -150,7 +164,7 @@ export function shareLinkFor(network: ShareNetworkId, article: Article, config: 
       target = `https://www.reddit.com/submit?${query({ url, title: fitShareText(headline, SHARE_LIMITS.reddit, graphemeMeasure, lang) })}`;
       break;
     case 'bluesky':
-      target = `https://bsky.app/intent/compose?${query({ text: headlineAndUrl(article, url, SHARE_LIMITS.bluesky, graphemeMeasure) })}`;
+      target = `https://bsky.app/intent/compose?${query({ text: headlineAndUrl(article, url, SHARE_LIMITS.bluesky, blueskyLength) })}`;
       break;
     case 'mastodon':
       target = options.origin + shareRedirectPath('mastodon', article.id);

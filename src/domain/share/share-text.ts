@@ -1,4 +1,6 @@
-import { graphemeLength, isEmojiGrapheme, truncateText } from '../typography';
+// twitter-text's ESM build exports one default object (its named exports exist only in the CJS build).
+import twitterText from 'twitter-text';
+import { graphemeLength, truncateText } from '../typography';
 
 /** What a network's composer counts: a measure of a text in that network's units. */
 export type TextMeasure = (text: string) => number;
@@ -8,32 +10,32 @@ export const X_URL_WEIGHT = 23;
 /** X's limit in weighted characters (twitter-text v3 `maxWeightedTweetLength`). */
 export const X_MAX_WEIGHT = 280;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-// twitter-text v3 config: code points in these ranges weigh 1, every other code point 2 (so CJK text
-// gets 140 characters), and each emoji counts 2 whatever its length in code points.
-const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0, 4351], [8192, 8205], [8208, 8223], [8242, 8247],
-];
-
-function isLight(codePoint: number): boolean {
-  return LIGHT_RANGES.some(([start, end]) => codePoint >= start && codePoint <= end);
-}
-
 /**
- * The length X counts for a text without URLs (twitter-text v3 `parseTweet().weightedLength`, which
- * normalises to NFC first). Emoji are found per grapheme, so a ZWJ family counts 2 as it does on X.
+ * The length X counts for a post: twitter-text's own `parseTweet().weightedLength` (v3 config), which
+ * normalises to NFC, weighs CJK as 2 and each emoji as 2, and counts every URL as 23, bare domains such
+ * as `Bsky.app` included. Counting by hand missed those and let X refuse the post.
  */
 export function xWeightedLength(text: string): number {
-  let weight = 0;
-  for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
-    if (isEmojiGrapheme(segment)) {
-      weight += 2;
-      continue;
-    }
-    for (const ch of segment) weight += isLight(ch.codePointAt(0)!) ? 1 : 2;
-  }
-  return weight;
+  return twitterText.parseTweet(text).weightedLength;
+}
+
+/** True when X accepts the post: within 280, not empty, no character twitter-text calls invalid. */
+export function isValidXPost(text: string): boolean {
+  return twitterText.parseTweet(text).valid;
+}
+
+/** X's weight of a post, Infinity when X would refuse it whatever its length (one parse: the fitting loop's measure). */
+export function xPostWeight(text: string): number {
+  const parsed = twitterText.parseTweet(text);
+  return parsed.valid || parsed.weightedLength > X_MAX_WEIGHT ? parsed.weightedLength : Infinity;
+}
+
+// twitter-text's invalid characters (U+FFFE, U+FEFF BOM, U+FFFF): a post holding one is refused.
+const X_INVALID = /[\uFFFE\uFEFF\uFFFF]/g;
+
+/** Share text without characters a network refuses; the BOM and non-characters carry no meaning. */
+export function shareableText(text: string): string {
+  return text.replace(X_INVALID, '');
 }
 
 /** Unicode code points: what Mastodon's and Threads' counters count (`Array.from(text).length`). */
@@ -41,6 +43,23 @@ export const codePointLength: TextMeasure = (text) => [...text].length;
 
 /** Graphemes: what Bluesky counts (app.bsky.feed.post `text` maxGraphemes 300). */
 export const graphemeMeasure: TextMeasure = graphemeLength;
+
+/** Bluesky's limits of a post's text (app.bsky.feed.post lexicon: maxGraphemes 300, maxLength 3000 UTF-8 bytes). */
+export const BLUESKY_LIMITS = { graphemes: 300, bytes: 3000 } as const;
+
+const utf8 = new TextEncoder();
+
+/**
+ * What Bluesky counts: graphemes (Intl.Segmenter, as the app's composer does); Infinity when the text
+ * is over the lexicon's byte limit, which a run of long ZWJ emoji sequences reaches first.
+ */
+export const blueskyLength: TextMeasure = (text) =>
+  utf8.encode(text).byteLength > BLUESKY_LIMITS.bytes ? Infinity : graphemeLength(text);
+
+/** True when Bluesky accepts the text of a post. */
+export function isValidBlueskyPost(text: string): boolean {
+  return blueskyLength(text) <= BLUESKY_LIMITS.graphemes;
+}
 
 /**
  * The longest truncation of `text` (whole words where the script has spaces, with an ellipsis) whose

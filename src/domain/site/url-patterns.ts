@@ -1,3 +1,5 @@
+import { normaliseUri } from '../normalise';
+
 /**
  * Canonical URL patterns of the publisher, such as `https://mainichi.jp/english/articles/*`.
  * `*` matches any run of characters; everything else is literal. Compiled once per pattern list.
@@ -11,16 +13,15 @@ export function compileUrlPatterns(patterns: readonly string[]): (url: string) =
 }
 
 /**
- * The form URLs are stored and compared in: https, no fragment, no query, no trailing slash, lower-case
- * host. Consumers send canonical URLs in many spellings (oEmbed 1.0 §2.2 leaves `url` to the consumer).
+ * The form URLs are stored and compared in: the normalised URI (see toUri: IRIs percent-encoded,
+ * upper-case escapes, dot segments resolved), https, no fragment, no query, no trailing slash,
+ * lower-case host. Consumers send canonical URLs in many spellings (oEmbed 1.0 §2.2 leaves `url` to the
+ * consumer). Undefined for anything that cannot name an article, a malformed escape included.
  */
 export function normaliseArticleUrl(input: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return undefined;
-  }
+  const uri = normaliseUri(input);
+  if (!uri) return undefined;
+  const url = new URL(uri);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   url.protocol = 'https:';
   url.hash = '';

@@ -1,3 +1,4 @@
+import { drawnText, paragraphDirection, visualLine } from './card-text';
 import { breakUnits, type BreakUnit } from './line-break';
 
 /** Width in pixels of `text` set at `fontSize`. The renderer measures with the fonts the card uses. */
@@ -23,8 +24,18 @@ export interface FittedLines {
   fontSize: number;
   /** Line height in pixels. */
   lineHeight: number;
-  /** The lines in order, without trailing spaces; the template sets each on its own line. */
+  /**
+   * The lines in order, without trailing spaces, each as it is drawn: visual order (right-to-left runs
+   * reversed), invisible characters removed (card-text.ts). The template sets each on its own line.
+   */
   lines: string[];
+  /** The paragraph's direction: a right-to-left paragraph is set flush right. */
+  direction: 'ltr' | 'rtl';
+  /**
+   * Per line, pixels to move it inward from the edge it is set against, so that ink reaching past the
+   * first (or, flush right, the last) glyph's advance box stays in the box. Set by the renderer.
+   */
+  indents?: number[];
   /** True when even the smallest size could not hold the text and it ends with an ellipsis. */
   clamped: boolean;
 }
@@ -41,21 +52,23 @@ export function fitLines(options: FitOptions): FittedLines {
   const { width, height, maxSize, minSize, lineHeight, measure } = options;
   const step = options.step ?? 2;
   const units = breakUnits(options.text);
-  if (units.length === 0) return { fontSize: maxSize, lineHeight: maxSize * lineHeight, lines: [], clamped: false };
+  const direction = paragraphDirection(options.text);
+  const visual = (line: BreakUnit[]) => visualLine(logicalText(line), direction, true);
+  if (units.length === 0) return { fontSize: maxSize, lineHeight: maxSize * lineHeight, lines: [], clamped: false, direction };
 
   for (let size = maxSize; size >= minSize; size -= step) {
     const lines = wrapUnits(units, width, size, measure);
     const limit = linesThatFit(height, size * lineHeight, options.maxLines);
-    if (lines.length <= limit) return { fontSize: size, lineHeight: size * lineHeight, lines: lines.map(lineText), clamped: false };
+    if (lines.length <= limit) return { fontSize: size, lineHeight: size * lineHeight, lines: lines.map(visual), clamped: false, direction };
   }
 
   const size = minSize;
   const limit = Math.max(1, linesThatFit(height, size * lineHeight, options.maxLines));
   const lines = wrapUnits(units, width, size, measure);
-  const kept = lines.slice(0, limit - 1).map(lineText);
+  const kept = lines.slice(0, limit - 1).map(visual);
   const rest = lines.slice(limit - 1).flat();
-  kept.push(lastLineWithEllipsis(rest, width, size, measure));
-  return { fontSize: size, lineHeight: size * lineHeight, lines: kept, clamped: true };
+  kept.push(visualLine(lastLineWithEllipsis(rest, width, size, measure), direction, false));
+  return { fontSize: size, lineHeight: size * lineHeight, lines: kept, clamped: true, direction };
 }
 
 function linesThatFit(height: number, linePx: number, maxLines = Infinity): number {
@@ -63,8 +76,14 @@ function linesThatFit(height: number, linePx: number, maxLines = Infinity): numb
   return Math.min(maxLines, Math.floor((height + 0.01) / linePx));
 }
 
-function lineText(line: BreakUnit[]): string {
+/** The line's characters in logical order, invisible ones included (they decide bidi levels). */
+function logicalText(line: BreakUnit[]): string {
   return line.map((u, i) => (i < line.length - 1 ? u.text + u.space : u.text)).join('');
+}
+
+/** The line as it is drawn and so measured (the order of its graphemes does not change its width). */
+function lineText(line: BreakUnit[]): string {
+  return drawnText(logicalText(line), true);
 }
 
 /** Greedy line filling: each line takes as many whole units as fit its width. */
@@ -76,7 +95,7 @@ export function wrapUnits(units: BreakUnit[], width: number, size: number, measu
       lines.push(line);
       line = [];
     }
-    if (line.length === 0 && measure(unit.text, size) > width) {
+    if (line.length === 0 && measure(drawnText(unit.text, true), size) > width) {
       // A single word wider than the whole box has nowhere else to go: it is the only thing split.
       const pieces = splitToWidth(unit.text, width, size, measure);
       for (const piece of pieces.slice(0, -1)) lines.push([{ text: piece, space: '' }]);
@@ -93,7 +112,7 @@ function splitToWidth(text: string, width: number, size: number, measure: Measur
   const pieces: string[] = [];
   let piece = '';
   for (const { segment } of graphemes.segment(text)) {
-    if (piece && measure(piece + segment, size) > width) {
+    if (piece && measure(drawnText(piece + segment, false), size) > width) {
       pieces.push(piece);
       piece = '';
     }
@@ -108,19 +127,19 @@ function lastLineWithEllipsis(units: BreakUnit[], width: number, size: number, m
   let line: BreakUnit[] = [];
   for (const unit of units) {
     const candidate = [...line, unit];
-    if (measure(trimForEllipsis(lineText(candidate)) + ELLIPSIS, size) > width) break;
+    if (measure(drawnText(trimForEllipsis(logicalText(candidate)), false) + ELLIPSIS, size) > width) break;
     line = candidate;
   }
   if (line.length === 0) {
     // Not even the first word fits with an ellipsis: cut it between graphemes.
     let cut = '';
     for (const { segment } of graphemes.segment(units[0]?.text ?? '')) {
-      if (measure(cut + segment + ELLIPSIS, size) > width) break;
+      if (measure(drawnText(cut + segment, false) + ELLIPSIS, size) > width) break;
       cut += segment;
     }
     return cut + ELLIPSIS;
   }
-  return trimForEllipsis(lineText(line)) + ELLIPSIS;
+  return trimForEllipsis(logicalText(line)) + ELLIPSIS;
 }
 
 function trimForEllipsis(text: string): string {

@@ -22,8 +22,10 @@ const manifest: FontManifest = {
 
 describe('faceOrder', () => {
   it('puts the Latin face first for Latin text and the language\'s CJK face first for CJK text', () => {
-    expect(faceOrder('headline', 'en')).toEqual(['serif', 'ja', 'ko', 'zh-hans', 'zh-hant']);
-    expect(faceOrder('text', 'ja')).toEqual(['ja', 'sans', 'ko', 'zh-hans', 'zh-hant']);
+    const serifScripts = ['hebrew-serif', 'arabic-serif', 'thai-serif', 'devanagari-serif'];
+    const sansScripts = ['hebrew-sans', 'arabic-sans', 'thai-sans', 'devanagari-sans'];
+    expect(faceOrder('headline', 'en')).toEqual(['serif', ...serifScripts, 'ja', 'ko', 'zh-hans', 'zh-hant']);
+    expect(faceOrder('text', 'ja')).toEqual(['ja', 'sans', ...sansScripts, 'ko', 'zh-hans', 'zh-hant']);
     expect(faceOrder('headline', 'zh-Hant')[0]).toBe('zh-hant');
     expect(faceOrder('headline', 'zh-Hans')[0]).toBe('zh-hans');
     expect(faceOrder('headline', 'ko')[0]).toBe('ko');
@@ -61,9 +63,14 @@ describe('planFonts', () => {
     expect(planFonts(manifest, '이', order, 700, lacking).byCodePoint.get(0xc774)!.name).toBe('ko-hangul');
   });
 
-  it('leaves out what no face covers (emoji) and white space', () => {
-    const plan = planFonts(manifest, '🎏 \u3000\n', faceOrder('headline', 'en'), 700);
+  it('leaves out what no face covers (emoji), ASCII white space and format characters', () => {
+    const plan = planFonts(manifest, '🎏 \t\n\u200b\u2060\ufe0f', faceOrder('headline', 'en'), 700);
     expect(plan.byCodePoint.has(0x1f38f)).toBe(false);
     expect(plan.requests.map((r) => r.name)).toEqual([]);
+  });
+
+  it('plans a font for spaces that are drawn with a glyph (the ideographic space)', () => {
+    const plan = planFonts(manifest, 'a\u3000b', faceOrder('headline', 'en'), 700);
+    expect(plan.byCodePoint.has(0x3000)).toBe(true);
   });
 });

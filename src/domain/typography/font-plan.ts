@@ -9,7 +9,8 @@ export interface FontManifest {
   /** Package versions of the fonts and emoji: changes whenever any glyph may change. */
   version: string;
   faces: Record<string, FontFaceEntry>;
-  emoji: { path: string };
+  /** Emoji images: where they are, and the file name (without `.svg`) of every sequence drawn. */
+  emoji: { path: string; names?: string[] };
 }
 
 export interface FontFaceEntry {
@@ -55,14 +56,18 @@ export function primaryCjkFace(lang: string): (typeof CJK_FACES)[number] {
   return 'ja';
 }
 
+/** Faces of the other scripts (one subset each, ranges disjoint from Latin and CJK), serif and sans. */
+const SCRIPT_FACES = ['hebrew', 'arabic', 'thai', 'devanagari'] as const;
+
 /** Faces in the order satori should try them for a role and language. */
 export function faceOrder(role: TextRole, lang: string): string[] {
   const latin = role === 'headline' ? 'serif' : 'sans';
+  const scripts = SCRIPT_FACES.map((s) => `${s}-${latin}`);
   const cjk = primaryCjkFace(lang);
   const others = CJK_FACES.filter((f) => f !== cjk);
   // CJK text keeps the CJK face's own Latin glyphs, which are designed to sit with its characters.
   const cjkLanguage = /^(ja|ko|zh)(-|$)/i.test(lang);
-  return cjkLanguage ? [cjk, latin, ...others] : [latin, cjk, ...others];
+  return cjkLanguage ? [cjk, latin, ...scripts, ...others] : [latin, ...scripts, cjk, ...others];
 }
 
 const indexes = new WeakMap<FontFaceEntry, Map<number, number>>();
@@ -86,7 +91,9 @@ function nearestWeight(weights: number[], wanted: number): number {
   return weights.reduce((best, w) => (Math.abs(w - wanted) < Math.abs(best - wanted) ? w : best), weights[0]!);
 }
 
-const IGNORED = /[\s\p{Cc}\p{Cf}\p{M}]/u;
+// Combining marks are planned too: a mark a face lacks would be drawn as a missing glyph.
+// Other spaces (ideographic, thin, no-break) do need a glyph: satori draws what the font has for them.
+const IGNORED = /[\t\n\r\f\v \p{Cc}\p{Cf}\uFE00-\uFE0F]/u;
 
 export interface FontPlan {
   /** Files to load, in the order satori should try them: face order, then first use. */

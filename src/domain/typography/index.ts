@@ -4,3 +4,4 @@ export * from './font-plan';
 export * from './line-break';
 export * from './text';
 export * from './text-styles';
+export * from './card-text';

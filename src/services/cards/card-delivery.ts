@@ -1,4 +1,4 @@
-import type { CardCache, CardObjectStore } from '../../domain/card';
+import { CARD_CONTENT_TYPES, type CardCache, type CardObjectStore } from '../../domain/card';
 import type { RenderedCard } from '../../render/render-card';
 import type { CurrentCard } from './current-card';
 import { createSingleFlight } from './single-flight';
@@ -25,6 +25,23 @@ export interface CardDeliveryDeps {
 
 // One render per card per isolate, however many crawlers ask at once.
 const renders = createSingleFlight<RenderedCard>();
+
+/** A render whose type is not the one the card's URL promises; the route answers the default image. */
+export class CardTypeMismatchError extends Error {
+  override name = 'CardTypeMismatchError';
+}
+
+/**
+ * The bytes, Content-Type and URL extension of a card always agree: a render of another type than the
+ * URL promises (`.jpg` is image/jpeg) is an error, never a response.
+ */
+function checkedType(card: CurrentCard, rendered: RenderedCard): RenderedCard {
+  const promised = CARD_CONTENT_TYPES[card.format];
+  if (rendered.contentType !== promised) {
+    throw new CardTypeMismatchError(`rendered ${rendered.contentType} for a card served as ${promised} (.${card.format})`);
+  }
+  return rendered;
+}
 
 export const etagOf = (card: Pick<CurrentCard, 'hash'>) => `"${card.hash}"`;
 
@@ -80,7 +97,7 @@ export async function deliverCard(card: CurrentCard, deps: CardDeliveryDeps): Pr
     return new Response(forClient, { headers: cardHeaders(card, object.contentType, object.size, 'r2') });
   }
 
-  const rendered = await renders.run(card.key, () => deps.render(card));
+  const rendered = checkedType(card, await renders.run(card.key, () => deps.render(card)));
   seen('render');
   const complete = !rendered.fallback;
   const headers = cardHeaders(card, rendered.contentType, rendered.bytes.byteLength, 'render', complete ? IMMUTABLE : DEGRADED);
@@ -112,7 +129,7 @@ export type StoreOutcome = 'exists' | 'stored' | 'degraded';
  */
 export async function storeCard(card: CurrentCard, deps: Pick<CardDeliveryDeps, 'store' | 'render'> & { store: CardObjectStore }): Promise<StoreOutcome> {
   if (await deps.store.has(card.key)) return 'exists';
-  const rendered = await renders.run(card.key, () => deps.render(card));
+  const rendered = checkedType(card, await renders.run(card.key, () => deps.render(card)));
   if (rendered.fallback) return 'degraded';
   await deps.store.put(card.key, rendered.bytes, {
     contentType: rendered.contentType, articleId: card.articleId, variant: card.variant, hash: card.hash, template: rendered.template,

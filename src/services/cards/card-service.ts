@@ -9,7 +9,7 @@ import { renderCard, type RenderedCard, type RenderOptions } from '../../render/
 import type { ArticleAccess } from '../article-access';
 import { deliverCard, storeCard, type CardSource } from './card-delivery';
 import { currentCard, type CurrentCard } from './current-card';
-import { defaultImageResponse } from './default-image';
+import { defaultImageResponse, type FallbackRequest } from './default-image';
 
 const VARIANTS = Object.keys(CARD_VARIANTS) as CardVariant[];
 
@@ -48,8 +48,8 @@ export interface CardService {
   render(input: CardInput, options?: RenderOptions): Promise<RenderedCard>;
   /** A card from the Cache API, else R2, else a render (shared by concurrent requests). */
   deliver(card: CurrentCard, hooks: { waitUntil: (work: Promise<unknown>) => void; observe?: (e: { source: CardSource; key: string; ms: number }) => void }): Promise<Response>;
-  /** The default image (200, briefly cached) for a card that cannot be served; logs why. */
-  fallback(why: { articleId: string; path: string; reason: string }): Promise<Response>;
+  /** The default image (200, briefly cached, in the format the URL promises) for a card that cannot be served; logs why. */
+  fallback(why: FallbackRequest): Promise<Response>;
   /** Carries out one render-queue job; throws to have the queue retry it. */
   runJob(job: CardJob): Promise<JobOutcome>;
 }
@@ -95,7 +95,7 @@ export function createCardService(deps: CardServiceDeps): CardService {
       });
     },
 
-    fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why),
+    fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why, deps.images),
 
     /**
      * A job for a hash that is no longer current (edited again since) or an article no longer

@@ -1,0 +1,3 @@
+// Normal forms of text and URLs: what ingest refuses, how stored text is repaired, one URI per URL.
+export * from './text-hygiene';
+export * from './uri';

@@ -1,0 +1,69 @@
+/**
+ * Text hygiene for every string the service takes in: what is refused at ingest, and how a string
+ * stored before these rules is made safe to serve.
+ *
+ * - A lone surrogate (a UTF-16 code unit U+D800-U+DFFF without its pair) is not a Unicode scalar value:
+ *   it cannot be encoded as UTF-8 (Unicode §3.9, D76), so `encodeURIComponent` throws on it and
+ *   `TextEncoder` silently turns it into U+FFFD.
+ * - C0 controls (U+0000-U+001F), DEL (U+007F) and C1 controls (U+0080-U+009F) have no place in news
+ *   text (Unicode §23.1); only tab and line breaks are kept, and only in fields that allow several
+ *   lines. NUL and CR/LF are also what breaks HTTP header values (RFC 9110 §5.5).
+ * - Text is kept in Normalization Form C (UAX #15), so that a decomposed `e` + U+0302 + U+0303 and the
+ *   precomposed `ễ` are one string everywhere: in comparisons, lengths, share text and cards.
+ */
+
+/** The replacement character (U+FFFD) that stands in for a lone surrogate in stored text. */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Every C0 and C1 control and DEL; LINE_BREAKS_AND_TAB are the ones a multi-line field keeps.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+const LINE_BREAKS_AND_TAB = /[\t\n\r]/;
+
+export interface TextRules {
+  /** The field holds paragraphs: tab, LF and CR are allowed in it. */
+  multiline?: boolean;
+}
+
+const hex = (unit: number) => `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** True when the string is well-formed UTF-16 (no lone surrogate). */
+export function isWellFormed(text: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return !LONE_SURROGATE.test(text);
+}
+
+/** The string with every lone surrogate replaced by U+FFFD (what `String.prototype.toWellFormed` does). */
+export function toWellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, REPLACEMENT_CHARACTER);
+}
+
+/**
+ * What is wrong with a string under the ingest rules, as a sentence for the problem body's `detail`
+ * (offsets in UTF-16 code units, as JSON counts them), or undefined when it is acceptable.
+ */
+export function textIssue(text: string, rules: TextRules = {}): string | undefined {
+  LONE_SURROGATE.lastIndex = 0;
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    return `contains a lone surrogate (${hex(lone[0].charCodeAt(0))}) at offset ${lone.index}: send well-formed Unicode text`;
+  }
+  CONTROL.lastIndex = 0;
+  for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
+    if (rules.multiline && LINE_BREAKS_AND_TAB.test(m[0])) continue;
+    const allowed = rules.multiline ? 'only tab and line breaks are allowed' : 'no control characters are allowed in this field';
+    return `contains the control character ${hex(m[0].charCodeAt(0))} at offset ${m.index}: ${allowed}`;
+  }
+  return undefined;
+}
+
+/**
+ * A string made acceptable without refusing it, for data stored before these rules: lone surrogates
+ * become U+FFFD, controls are dropped (tab and line breaks become a space in single-line fields, and
+ * stay in multi-line ones), and the result is NFC.
+ */
+export function repairText(text: string, rules: TextRules = {}): string {
+  return toWellFormed(text)
+    .replace(CONTROL, (c) => (LINE_BREAKS_AND_TAB.test(c) ? (rules.multiline ? c : ' ') : ''))
+    .normalize('NFC');
+}
