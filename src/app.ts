@@ -4,7 +4,9 @@ import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
 import type { SiteConfig } from './domain/site';
+import type { RateLimiters, Metrics } from './domain/operations';
 import { onError, onNotFound } from './http/on-error';
+import { requestLog } from './http/request-log';
 import type { renderCard } from './render/render-card';
 import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
@@ -29,11 +31,16 @@ export interface AppOptions {
   photoFetch?: typeof fetch;
   /** Replaces the card renderer (tests count renders through it). */
   renderCard?: typeof renderCard;
+  /** Replaces rate limits (tests of limits, and tests that are not about them). */
+  rateLimiters?: Partial<RateLimiters>;
+  /** Replaces the Analytics Engine metrics (tests read what was recorded). */
+  metrics?: Metrics;
 }
 
 /** The Hono app: the services on the context, security headers, ETags, the routes and one error handler. */
 export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  app.use(requestLog);
 
   app.use(async function provideServices(c, next) {
     const services = createServices(c.env, { ...options, origin: new URL(c.req.url).origin });

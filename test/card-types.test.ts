@@ -42,9 +42,10 @@ describe('a photo URL that answers 404', () => {
     const ogImage = meta(html, 'og:image')!.replace(/&amp;/g, '&');
     expect(ogImage).toMatch(/\/card\/types-photo-404\/og\.jpg\?v=/);
     const { res } = await expectAgreeing(app, ogImage, meta(html, 'og:image:type'));
-    // It is the text card drawn in place of the photo card, served briefly.
+    // It is the text card drawn in place of the photo card; a 404 never heals, so it is final for this
+    // card version (a 5xx would be served briefly and drawn again).
     expect(res.headers.get('x-card-template')).toBe('text');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   }, 30_000);
 
   it('oEmbed thumbnail and JSON-LD images: the same agreement', async () => {

@@ -113,31 +113,46 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect(line.reason).toMatch(/AssetError/);
   });
 
-  it('falls back to the text card when the photo host fails, and logs why', async () => {
-    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-404' };
-    doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/gone.jpg' };
+  it('falls back to the text card for a while when the photo host fails (5xx), and logs why', async () => {
+    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-503' };
+    doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/busy.jpg' };
     expect((await putArticle(doc)).status).toBeLessThan(300);
     const fetched: string[] = [];
     const app = createApp({
       photoFetch: (async (input: RequestInfo | URL) => {
         fetched.push(String(input));
-        return new Response('not found', { status: 404 });
+        return new Response('busy', { status: 503 });
       }) as typeof fetch,
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const res = await app.request(`${ORIGIN}${await currentCardPath('remote-photo-404', 'og')}`, {}, env);
+    const res = await app.request(`${ORIGIN}${await currentCardPath('remote-photo-503', 'og')}`, {}, env);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-card-template')).toBe('text');
-    // Drawn without its photo: served briefly, not as the immutable card of this hash.
+    // Drawn without its photo for a reason that can heal: served briefly, not as the immutable card.
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     // At a .jpg URL the text card drawn in its place is a JPEG too (see test/card-types.test.ts).
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     expect(imageSize(await bytesOf(res))).toMatchObject({ width: 1200, height: 630, type: 'jpg' });
-    expect(fetched).toEqual(['https://cdn.mainichi.jp/photos/gone.jpg']);
-    expect(JSON.parse(String(warn.mock.calls[0]![0]))).toEqual({
-      event: 'card-photo-fallback', articleId: 'remote-photo-404', variant: 'og', reason: 'http-404',
+    expect(fetched).toEqual(['https://cdn.mainichi.jp/photos/busy.jpg']);
+    expect(warn.mock.calls.map((c) => JSON.parse(String(c[0])))).toContainEqual({
+      event: 'card-photo-fallback', articleId: 'remote-photo-503', variant: 'og', reason: 'http-503', final: false,
     });
   });
+
+  it('keeps the text card as final when the photo can never be drawn (404)', async () => {
+    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-404' };
+    doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/gone.jpg' };
+    expect((await putArticle(doc)).status).toBeLessThan(300);
+    const app = createApp({ photoFetch: (async () => new Response('not found', { status: 404 })) as typeof fetch });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const res = await app.request(`${ORIGIN}${await currentCardPath('remote-photo-404', 'og')}`, {}, env);
+    expect(res.headers.get('x-card-template')).toBe('text');
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(warn.mock.calls.map((c) => JSON.parse(String(c[0])))).toContainEqual({
+      event: 'card-photo-fallback', articleId: 'remote-photo-404', variant: 'og', reason: 'http-404', final: true,
+    });
+  }, 30_000);
 });
 
 describe('share metadata points to the card', () => {

@@ -1,3 +1,4 @@
+import { photoUrlRoute } from '../domain/article';
 import type { AssetReader, PhotoResult, PhotoSource, PhotoType } from '../domain/card';
 
 export type { PhotoResult, PhotoSource, PhotoType };
@@ -18,9 +19,6 @@ export interface PhotoSourceOptions {
 
 export const PHOTO_DEFAULTS = { timeoutMs: 4000, maxBytes: 8 * 1024 * 1024, maxRedirects: 3 } as const;
 
-const DEV_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const ASSET_PREFIX = '/photos/';
-
 class PhotoError extends Error {}
 
 /**
@@ -34,20 +32,14 @@ export function createPhotoSource(options: PhotoSourceOptions): PhotoSource {
   const timeoutMs = options.timeoutMs ?? PHOTO_DEFAULTS.timeoutMs;
   const maxBytes = options.maxBytes ?? PHOTO_DEFAULTS.maxBytes;
   const maxRedirects = options.maxRedirects ?? PHOTO_DEFAULTS.maxRedirects;
-  const hosts = new Set(options.imageHosts.map((h) => h.toLowerCase()));
 
-  /** How to read a URL, or why it may not be read. */
+  const policy = { imageHosts: options.imageHosts.map((h) => h.toLowerCase()), origin: options.ownOrigin };
+
+  /** How to read a URL, or why it may not be read (the one rule ingest applies too). */
   function route(url: URL): 'asset' | 'network' {
-    const ownAsset = url.origin === options.ownOrigin && url.pathname.startsWith(ASSET_PREFIX);
-    if (ownAsset) return 'asset';
-    if (!hosts.has(url.host.toLowerCase())) throw new PhotoError('disallowed-host');
-    const dev = DEV_HOSTS.has(url.hostname);
-    if (url.protocol !== 'https:' && !(dev && url.protocol === 'http:')) throw new PhotoError('insecure-scheme');
-    if (dev) {
-      if (!url.pathname.startsWith(ASSET_PREFIX)) throw new PhotoError('unreachable-dev-host');
-      return 'asset';
-    }
-    return 'network';
+    const verdict = photoUrlRoute(url, policy);
+    if ('refused' in verdict) throw new PhotoError(verdict.refused);
+    return verdict.via;
   }
 
   async function read(res: Response, deadline: Promise<never>): Promise<PhotoResult> {

@@ -1,5 +1,8 @@
 import { articleCardPrefix, type CardObjectStore } from '../domain/card';
 
+/** Outside `cards/`, so listing cards never meets it. */
+const SWEEP_CURSOR_KEY = 'sweep/cursor';
+
 /** Rendered cards in R2 (`CARDS`), under `cards/<article>/<variant>-<hash>.<ext>`. */
 export function createR2CardStore(bucket: R2Bucket): CardObjectStore {
   return {
@@ -16,7 +19,10 @@ export function createR2CardStore(bucket: R2Bucket): CardObjectStore {
     async put(key, bytes, meta) {
       await bucket.put(key, bytes, {
         httpMetadata: { contentType: meta.contentType, cacheControl: 'public, max-age=31536000, immutable' },
-        customMetadata: { articleId: meta.articleId, variant: meta.variant, hash: meta.hash, template: meta.template },
+        customMetadata: {
+          articleId: meta.articleId, variant: meta.variant, hash: meta.hash, template: meta.template,
+          ...(meta.photoFallback ? { photoFallback: meta.photoFallback } : {}),
+        },
       });
     },
 
@@ -33,6 +39,26 @@ export function createR2CardStore(bucket: R2Bucket): CardObjectStore {
         cursor = page.truncated ? page.cursor : undefined;
       } while (cursor);
       return deleted;
+    },
+
+    async listKeys({ cursor, limit }) {
+      const page = await bucket.list({ prefix: 'cards/', limit, ...(cursor ? { cursor } : {}) });
+      return { keys: page.objects.map((o) => o.key), ...(page.truncated ? { cursor: page.cursor } : {}) };
+    },
+
+    async deleteKeys(keys) {
+      if (keys.length > 0) await bucket.delete([...keys]);
+    },
+
+    async sweepCursor() {
+      const object = await bucket.get(SWEEP_CURSOR_KEY);
+      const text = object ? await object.text() : '';
+      return text || undefined;
+    },
+
+    async saveSweepCursor(cursor) {
+      if (cursor) await bucket.put(SWEEP_CURSOR_KEY, cursor);
+      else await bucket.delete(SWEEP_CURSOR_KEY);
     },
   };
 }

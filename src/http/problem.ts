@@ -36,6 +36,7 @@ const TITLES: Record<number, [string, string]> = {
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['invalid-article', 'Invalid article'],
   428: ['precondition-required', 'Precondition required'],
+  429: ['too-many-requests', 'Too many requests'],
   501: ['not-implemented', 'Not implemented'],
 };
 

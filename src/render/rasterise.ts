@@ -23,6 +23,7 @@ export async function rasterise(svg: string, encoding: PngEncoding = 'compact'):
   const started = performance.now();
   // Satori draws text as paths, so resvg needs no fonts.
   const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  let raster: { pixels: Uint8Array; width: number; height: number };
   try {
     const image = resvg.render();
     try {
@@ -31,14 +32,42 @@ export async function rasterise(svg: string, encoding: PngEncoding = 'compact'):
         const png = image.asPng();
         return { png, rasterMs: rendered - started, encodeMs: performance.now() - rendered };
       }
-      const { pixels, width, height } = image;
-      const rendered = performance.now();
-      const png = await encodePng(pixels, width, height, { effort: encoding === 'fast' ? 'fast' : 'small' });
-      return { png, rasterMs: rendered - started, encodeMs: performance.now() - rendered };
+      // `pixels` is a copy in JS memory: the wasm pixmap is freed before the asynchronous encode, so
+      // renders running side by side never hold several pixmaps in wasm memory (which never shrinks).
+      raster = { pixels: image.pixels, width: image.width, height: image.height };
     } finally {
       image.free();
     }
   } finally {
     resvg.free();
   }
+  const rendered = performance.now();
+  const png = await encodePng(raster.pixels, raster.width, raster.height, { effort: encoding === 'fast' ? 'fast' : 'small' });
+  return { png, rasterMs: rendered - started, encodeMs: performance.now() - rendered };
+}
+
+/**
+ * SVG to premultiplied RGBA pixels (a copy in JavaScript memory), for a card that is composited before
+ * it is encoded. The wasm-side objects are freed at once.
+ */
+export async function renderPixels(svg: string): Promise<{ pixels: Uint8Array; width: number; height: number; rasterMs: number }> {
+  await resvgReady();
+  const started = performance.now();
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  try {
+    const image = resvg.render();
+    try {
+      const { pixels, width, height } = image;
+      return { pixels, width, height, rasterMs: performance.now() - started };
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
+/** Encodes rendered pixels as PNG with our encoder (`fast` or `compact`). */
+export async function encodePixels(pixels: Uint8Array, width: number, height: number, encoding: PngEncoding): Promise<Uint8Array> {
+  return encodePng(pixels, width, height, { effort: encoding === 'fast' ? 'fast' : 'small' });
 }

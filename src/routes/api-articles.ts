@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN, InvalidCursorError, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
+import { ARTICLE_ID_PATTERN, InvalidCursorError, photoHostIssue, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
 import { compileUrlPatterns } from '../domain/site';
 import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
+import { rateLimit, tokenKey } from '../http/rate-limit';
 
 /** One article is a few KB; 1 MiB leaves room for long bodies. A batch holds at most 100. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
@@ -13,6 +14,9 @@ export const MAX_BATCH_BYTES = 10 * 1024 * 1024;
 
 export const articlesApi = new Hono<AppEnv>();
 
+/** Ingest writes per token (wrangler.toml INGEST_LIMITER): over it, 429 with Retry-After. */
+const writeLimit = rateLimit('ingest', tokenKey);
+
 const matcherCache = new WeakMap<string[], (url: string) => boolean>();
 function canonicalMatcher(c: AppContext) {
   const patterns = c.var.config.articleUrlPatterns;
@@ -20,6 +24,8 @@ function canonicalMatcher(c: AppContext) {
   if (!m) matcherCache.set(patterns, (m = compileUrlPatterns(patterns)));
   return m;
 }
+
+const photoPolicy = (c: AppContext) => ({ imageHosts: c.var.config.imageHosts, origin: c.var.origin });
 
 function invalid(issues: ValidationIssue[], detail = 'The article does not match the schema.') {
   return problem(422, detail, { errors: issues.map((i) => ({ pointer: i.pointer, detail: i.message })) });
@@ -49,7 +55,7 @@ articlesApi.get('/', access('ingest'), async (c) => {
   }
 });
 
-articlesApi.post('/batch', access('ingest'), jsonBodyLimit(MAX_BATCH_BYTES), async (c) => {
+articlesApi.post('/batch', access('ingest'), writeLimit, jsonBodyLimit(MAX_BATCH_BYTES), async (c) => {
   const body = await readJson(c.req.raw);
   const list = Array.isArray(body) ? body : (body as { articles?: unknown })?.articles;
   if (!Array.isArray(list)) throw problem(400, 'Send an array of articles, or {"articles": [...]}.');
@@ -62,7 +68,9 @@ articlesApi.post('/batch', access('ingest'), jsonBodyLimit(MAX_BATCH_BYTES), asy
   const seen = new Set<string>();
   list.forEach((item, index) => {
     const v = validateArticle(item, matches);
+    const photo = v.ok ? photoHostIssue(v.article, photoPolicy(c), `${pointerBase}/${index}`) : undefined;
     if (!v.ok) issues.push(...v.issues.map((i) => ({ pointer: `${pointerBase}/${index}${i.pointer}`, message: i.message })));
+    else if (photo) issues.push(photo);
     else if (seen.has(v.article.id)) issues.push({ pointer: `${pointerBase}/${index}/id`, message: 'appears twice in the batch' });
     else {
       seen.add(v.article.id);
@@ -84,7 +92,7 @@ articlesApi.get('/:id', access('ingest'), async (c) => {
   return c.json(present(stored), 200, { 'cache-control': 'no-store' });
 });
 
-articlesApi.put('/:id', access('ingest'), jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
+articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
   const id = c.req.param('id');
   if (!ARTICLE_ID_PATTERN.test(id)) throw invalid([{ pointer: '/id', message: 'the id in the path is not a valid article id' }]);
   const body = await readJson(c.req.raw);
@@ -93,6 +101,8 @@ articlesApi.put('/:id', access('ingest'), jsonBodyLimit(MAX_ARTICLE_BYTES), asyn
   const v = validateArticle(doc, canonicalMatcher(c));
   if (!v.ok) throw invalid(v.issues);
   if (v.article.id !== id) throw invalid([{ pointer: '/id', message: `does not match the id in the path (${id})` }]);
+  const photo = photoHostIssue(v.article, photoPolicy(c));
+  if (photo) throw invalid([photo]);
   const result = await c.var.services.publishing.upsert(v.article);
   const status = result.created ? 201 : 200;
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
@@ -100,7 +110,7 @@ articlesApi.put('/:id', access('ingest'), jsonBodyLimit(MAX_ARTICLE_BYTES), asyn
   return c.json(present(result.stored), status, headers);
 });
 
-articlesApi.delete('/:id', access('ingest'), async (c) => {
+articlesApi.delete('/:id', access('ingest'), writeLimit, async (c) => {
   const id = c.req.param('id');
   checkId(id);
   const removed = await c.var.services.publishing.delete(id);

@@ -6,6 +6,7 @@ import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { problem } from '../http/problem';
+import { clientKey, rateLimit } from '../http/rate-limit';
 import { isSpeculative } from '../http/speculative';
 import { redirectTo } from '../http/redirect';
 import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
@@ -15,6 +16,9 @@ import { MastodonSharePage } from '../../templates/pages/mastodon-share-page';
  * the publisher learns which networks readers use without tracking any reader.
  */
 export const shareRedirects = new Hono<AppEnv>();
+
+/** Share redirects per client (wrangler.toml SHARE_LIMITER): over it, 429 with Retry-After. */
+const shareLimit = rateLimit('share', clientKey);
 
 /** A 302 that no cache keeps (each click must reach the Worker to be counted) and no index lists. */
 function uncachedRedirect(c: AppContext, location: string) {
@@ -40,7 +44,7 @@ async function countClick(c: AppContext, articleId: string, network: ShareNetwor
 
 // Mastodon has no central composer: ask for the reader's server, then redirect there (counted). The
 // form submits here with ?instance=, which works without JavaScript.
-shareRedirects.get('/s/mastodon/:id', access('public'), async (c) => {
+shareRedirects.get('/s/mastodon/:id', access('public'), shareLimit, async (c) => {
   const { article } = await shareTarget(c, 'mastodon', c.req.param('id'));
   const language = shareLanguage(article.lang);
   const page = (status: 200 | 400, typed?: string, refused?: Parameters<typeof MastodonSharePage>[0]['problem']) =>
@@ -65,7 +69,7 @@ shareRedirects.get('/s/mastodon/:id', access('public'), async (c) => {
   return uncachedRedirect(c, mastodonShareUrl(article, c.var.config, check.host));
 });
 
-shareRedirects.get('/s/:network/:id', access('public'), async (c) => {
+shareRedirects.get('/s/:network/:id', access('public'), shareLimit, async (c) => {
   const { network, article } = await shareTarget(c, c.req.param('network'), c.req.param('id'));
   const image = network === 'pinterest' ? (await c.var.services.cards.images(article)).og.url : undefined;
   const link = shareLinkFor(network, article, c.var.config, { origin: c.var.origin, ...(image ? { image } : {}) });
@@ -75,7 +79,7 @@ shareRedirects.get('/s/:network/:id', access('public'), async (c) => {
 
 // The share bar's copy button copies in the page and reports the copy here (navigator.sendBeacon),
 // since no navigation happens. Counting only: nothing is read from the request.
-shareRedirects.post('/s/copy/:id', access('public'), async (c) => {
+shareRedirects.post('/s/copy/:id', access('public'), shareLimit, async (c) => {
   const { article } = await shareTarget(c, 'copy', c.req.param('id'));
   await countClick(c, article.id, 'copy');
   return c.body(null, 204, { 'cache-control': 'no-store' });

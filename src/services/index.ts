@@ -1,3 +1,4 @@
+import { createMetrics } from '../adapters/analytics';
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
 import { createD1OverrideStore } from '../adapters/d1-override-store';
@@ -7,11 +8,13 @@ import { createFacebookScraper } from '../adapters/facebook-graph';
 import { createImageCodec } from '../adapters/images';
 import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
+import { createRateLimiters } from '../adapters/rate-limiter';
 import { createCardJobQueue } from '../adapters/render-queue';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
 import { buildHeadTags, type HeadTag } from '../domain/head';
+import type { Metrics, RateLimiters } from '../domain/operations';
 import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
@@ -36,6 +39,10 @@ export interface Services {
   newsroom: Newsroom;
   /** Facebook's re-scrape through the Graph API, when FACEBOOK_APP_TOKEN is set. */
   facebook?: FacebookScraper;
+  /** The rate limits (wrangler.toml `[[ratelimits]]`); each admits everything without its binding. */
+  limits: RateLimiters;
+  /** Card outcomes and share clicks for Analytics Engine; a no-op without the binding. */
+  metrics: Metrics;
   /** Head tags of an article: OG, Twitter, JSON-LD, oEmbed discovery, with its current cards. */
   headTags(article: Article, cards?: CardImages): Promise<HeadTag[]>;
   /** Resolves when the database answers. */
@@ -52,6 +59,12 @@ export interface ServiceBindings {
   /** Facebook app token for one-click re-scrapes from the newsroom; without it the page links the debugger. */
   FACEBOOK_APP_TOKEN?: string;
   FACEBOOK_GRAPH_URL?: string;
+  ANALYTICS?: AnalyticsEngineDataset;
+  CARD_RENDER_CLIENT_LIMITER?: RateLimit;
+  CARD_RENDER_ARTICLE_LIMITER?: RateLimit;
+  INGEST_LIMITER?: RateLimit;
+  STAFF_PREVIEW_LIMITER?: RateLimit;
+  SHARE_LIMITER?: RateLimit;
 }
 
 export interface ServiceOptions {
@@ -67,6 +80,10 @@ export interface ServiceOptions {
   edgeCache?: boolean;
   /** The clock embargoes are checked against (tests). */
   now?: () => Date;
+  /** Replaces some rate limits (tests of limits, and tests that are not about them). */
+  rateLimiters?: Partial<RateLimiters>;
+  /** Replaces the Analytics Engine metrics (tests read what was recorded). */
+  metrics?: Metrics;
 }
 
 /**
@@ -89,6 +106,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
   // Every reader sees the CMS's document with the newsroom's social overrides on top.
   const articleStore = withOverrides(cmsStore, overrideStore);
   const now = options.now ?? (() => new Date());
+  const limits = { ...createRateLimiters(env), ...options.rateLimiters };
+  const metrics = options.metrics ?? createMetrics(env.ANALYTICS);
   const articles = createArticleAccess(articleStore, now);
   const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
   const cards = createCardService({
@@ -118,7 +137,9 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     articles,
     publishing,
     cards,
-    shareClicks: createShareClicks(createD1ShareClickStore(env.DB)),
+    shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),
+    limits,
+    metrics,
     newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, now, headTags: async (article, images) => headTagsOf(article, images) }),
     async headTags(article, known) {
       return headTagsOf(article, known ?? (await cards.images(article)));

@@ -1,3 +1,4 @@
+import { NO_METRICS, type Metrics } from '../domain/operations';
 import { utcDay, type ShareClickStore } from '../domain/share';
 import type { ShareNetworkId } from '../domain/site';
 
@@ -11,12 +12,14 @@ export interface ShareClicks {
   counts: ShareClickStore['counts'];
 }
 
-export function createShareClicks(store: ShareClickStore, now: () => Date = () => new Date()): ShareClicks {
+export function createShareClicks(store: ShareClickStore, now: () => Date = () => new Date(), metrics: Metrics = NO_METRICS): ShareClicks {
   return {
-    record: (articleId, network) =>
-      store.record(articleId, network, utcDay(now())).catch((err: unknown) => {
+    record(articleId, network) {
+      metrics.shareClick({ articleId, network });
+      return store.record(articleId, network, utcDay(now())).catch((err: unknown) => {
         console.error(JSON.stringify({ event: 'share-click-not-counted', articleId, network, error: String(err) }));
-      }),
+      });
+    },
     counts: (articleId, range) => store.counts(articleId, range),
   };
 }

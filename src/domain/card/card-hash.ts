@@ -49,3 +49,8 @@ export function cardObjectKey(articleId: string, variant: string, hash: string, 
 export function articleCardPrefix(articleId: string): string {
   return `cards/${articleId}/`;
 }
+
+/** The article id of a card's storage key (`cards/<article>/<file>`), or undefined for any other key. */
+export function articleIdOfCardKey(key: string): string | undefined {
+  return /^cards\/([^/]+)\/[^/]+$/.exec(key)?.[1];
+}

@@ -7,6 +7,8 @@ export interface CardObjectMeta {
   variant: string;
   hash: string;
   template: CardTemplate;
+  /** Why a photo card was stored as a text card (a photo that can never be drawn); the preview warns. */
+  photoFallback?: string;
 }
 
 export interface CardObject {
@@ -22,6 +24,13 @@ export interface CardObjectStore {
   put(key: string, bytes: Uint8Array, meta: CardObjectMeta): Promise<void>;
   /** Deletes an article's cards except the keys in `keep`; answers how many were deleted. */
   deleteArticle(articleId: string, keep?: readonly string[]): Promise<number>;
+  /** One page of stored card keys in key order, from `cursor` (an opaque string) on. */
+  listKeys(options: { cursor?: string; limit: number }): Promise<{ keys: string[]; cursor?: string }>;
+  /** Deletes the keys (at most 1,000). */
+  deleteKeys(keys: readonly string[]): Promise<void>;
+  /** Where the clean-up sweep stopped last time (undefined: at the start), and saving it. */
+  sweepCursor(): Promise<string | undefined>;
+  saveSweepCursor(cursor: string | undefined): Promise<void>;
 }
 
 /**
@@ -58,4 +67,9 @@ export interface ImageCodec {
   encodeJpeg(bytes: Uint8Array, quality: number): Promise<Uint8Array>;
   /** Scales an image down to fit `width` x `height` pixels, aspect kept, as JPEG. */
   scaleToJpeg(bytes: Uint8Array, width: number, height: number): Promise<Uint8Array>;
+  /**
+   * Scales an image to exactly `width` x `height` pixels (the caller keeps the aspect) as PNG, and
+   * answers its body unread, to be decoded as it arrives (photos composited under a card).
+   */
+  scaleToPng(bytes: Uint8Array, width: number, height: number): Promise<ReadableStream<Uint8Array>>;
 }

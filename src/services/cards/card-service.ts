@@ -7,7 +7,8 @@ import type { CardVersions } from '../../domain/publishing';
 import type { SiteConfig } from '../../domain/site';
 import { renderCard, type RenderedCard, type RenderOptions } from '../../render/render-card';
 import type { ArticleAccess } from '../article-access';
-import { deliverCard, storeCard, type CardSource } from './card-delivery';
+import { deliverCard, storeCard, type CardDeliveryEvent } from './card-delivery';
+import { sweepCards, type SweepReport } from './card-sweep';
 import { currentCard, type CurrentCard } from './current-card';
 import { defaultImageResponse, type FallbackRequest } from './default-image';
 
@@ -21,7 +22,7 @@ export interface CardImages {
   square: ShareImage;
 }
 
-export type JobOutcome = 'stored' | 'exists' | 'stale' | 'purged' | 'degraded' | 'skipped';
+export type JobOutcome = 'stored' | 'stored-without-photo' | 'exists' | 'stale' | 'purged' | 'skipped' | 'withdrawn';
 
 export interface CardServiceDeps {
   config: SiteConfig;
@@ -37,6 +38,13 @@ export interface CardServiceDeps {
   render?: typeof renderCard;
 }
 
+export interface DeliveryHooks {
+  waitUntil: (work: Promise<unknown>) => void;
+  observe?: (event: CardDeliveryEvent) => void;
+  /** Throws when a new render may not run (rate limits); see `CardDeliveryDeps.admitRender`. */
+  admitRender?: () => Promise<void>;
+}
+
 export interface CardService {
   /** The current card of an article in one variant: input, content hash, URL, storage key. */
   current(article: Article, variant: CardVariant): Promise<CurrentCard>;
@@ -47,11 +55,13 @@ export interface CardService {
   /** Renders a card input with this deployment's assets, photos and Images binding. */
   render(input: CardInput, options?: RenderOptions): Promise<RenderedCard>;
   /** A card from the Cache API, else R2, else a render (shared by concurrent requests). */
-  deliver(card: CurrentCard, hooks: { waitUntil: (work: Promise<unknown>) => void; observe?: (e: { source: CardSource; key: string; ms: number }) => void }): Promise<Response>;
+  deliver(card: CurrentCard, hooks: DeliveryHooks): Promise<Response>;
   /** The default image (200, briefly cached, in the format the URL promises) for a card that cannot be served; logs why. */
   fallback(why: FallbackRequest): Promise<Response>;
   /** Carries out one render-queue job; throws to have the queue retry it. */
   runJob(job: CardJob): Promise<JobOutcome>;
+  /** Removes stored cards no current article points to, in bounded batches (the Cron Trigger). */
+  sweep(bounds?: { pageSize: number; maxPages: number }): Promise<SweepReport | undefined>;
 }
 
 /**
@@ -92,7 +102,13 @@ export function createCardService(deps: CardServiceDeps): CardService {
         render: (c) => render(c.input),
         waitUntil: hooks.waitUntil,
         ...(hooks.observe ? { observe: hooks.observe } : {}),
+        ...(hooks.admitRender ? { admitRender: hooks.admitRender } : {}),
       });
+    },
+
+    async sweep(bounds) {
+      if (!deps.store) return undefined;
+      return sweepCards({ store: deps.store, articles: deps.articles, current, variants: VARIANTS }, bounds);
     },
 
     fallback: (why) => defaultImageResponse(assets, config.defaultImage.path, why, deps.images),
@@ -116,6 +132,11 @@ export function createCardService(deps: CardServiceDeps): CardService {
       if (card.hash !== job.hash) return 'stale';
       const outcome = await storeCard(card, { store, render: (c) => render(c.input) });
       if (outcome === 'degraded') throw new Error(`card ${card.key} drew without its photo; retrying later`);
+      // Deleted or unpublished while it rendered: its purge may have run already, so clean up here.
+      if (!(await deps.articles.find(job.articleId, 'public'))) {
+        await store.deleteArticle(job.articleId);
+        return 'withdrawn';
+      }
       // The article's older cards are unreachable now (stale hashes redirect).
       const keep = await Promise.all(VARIANTS.map(async (v) => (v === job.variant ? card.key : (await current(stored.article, v)).key)));
       await store.deleteArticle(job.articleId, keep);

@@ -13,6 +13,10 @@ export function createSingleFlight<T>() {
       inFlight.set(key, promise);
       return promise;
     },
+    /** True while work for `key` is running (a new caller would join it). */
+    has(key: string): boolean {
+      return inFlight.has(key);
+    },
     get size() {
       return inFlight.size;
     },
