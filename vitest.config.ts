@@ -13,7 +13,10 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { INGEST_TOKEN: 'test-token', TEST_MIGRATIONS: migrations } },
+              miniflare: { bindings: {
+                  INGEST_TOKEN: 'test-token', STAFF_TOKEN: 'staff-test-token', TEST_MIGRATIONS: migrations,
+                  ACCESS_TEAM_DOMAIN: 'presscard-test.cloudflareaccess.com', ACCESS_AUD: 'newsroom-test-aud',
+                }, },
             }),
           ],
           test: {

@@ -3,7 +3,7 @@
 // bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
 // BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS
 // (1000). BENCH_ONLY (e.g. `renders,cold`) runs only some parts: renders, cold, hits, memory, http, og,
-// burst, edge; the default is all.
+// burst, edge, newsroom; the default is all.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +16,7 @@ const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.m
 const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
+const { newsroomRuns } = await import('./lib/newsroom.mjs');
 const { vercelOgComparison } = await import('./lib/vercel-og.mjs');
 const { crawlerBurst } = await import('./lib/burst.mjs');
 const { edgeBench } = await import('./lib/edge.mjs');
@@ -33,7 +34,7 @@ const opts = {
   burst: { requests: num('BENCH_BURST_REQUESTS', 1000), articles: 25 },
   edge: { runs: num('BENCH_EDGE_RUNS', 200), warmup: 20, newArticles: num('BENCH_EDGE_NEW', 50) },
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst,edge').split(',').map((p) => p.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst,edge,newsroom').split(',').map((p) => p.trim()));
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
 const started = performance.now();
@@ -118,6 +119,16 @@ if (only.has('http')) {
   const app = await startAppWorker();
   try {
     results.http = await httpLoad(app, app.articles[0], opts.http);
+  } finally {
+    await app.dispose();
+  }
+}
+
+if (only.has('newsroom')) {
+  step('newsroom preview');
+  const app = await startAppWorker();
+  try {
+    results.newsroom = await newsroomRuns(app, { seed: app.articles[0], text: app.articles.find((a) => a.status === 'published' && !a.image), runs: opts.runs, warmup: opts.warmup });
   } finally {
     await app.dispose();
   }

@@ -10,13 +10,17 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const devVars = join(root, '.dev.vars');
 
-const current = existsSync(devVars) ? await readFile(devVars, 'utf8') : '';
-if (!/^INGEST_TOKEN=/m.test(current)) {
-  const token = randomBytes(24).toString('base64url');
-  await writeFile(devVars, `${current}${current && !current.endsWith('\n') ? '\n' : ''}INGEST_TOKEN=${token}\n`, { mode: 0o600 });
-  console.log(`Created ${devVars} with a random INGEST_TOKEN (not committed; delete it to get a new one).`);
-} else {
-  console.log(`Using INGEST_TOKEN from ${devVars}.`);
+// Each secret gets a random value once; an existing value is kept.
+for (const name of ['INGEST_TOKEN', 'STAFF_TOKEN']) {
+  const current = existsSync(devVars) ? await readFile(devVars, 'utf8') : '';
+  if (!new RegExp(`^${name}=.+`, 'm').test(current)) {
+    const token = randomBytes(24).toString('base64url');
+    const kept = current.replace(new RegExp(`^${name}=.*\\n?`, 'm'), '');
+    await writeFile(devVars, `${kept}${kept && !kept.endsWith('\n') ? '\n' : ''}${name}=${token}\n`, { mode: 0o600 });
+    console.log(`Wrote a random ${name} to ${devVars} (not committed; delete the line to get a new one).`);
+  } else {
+    console.log(`Using ${name} from ${devVars}.`);
+  }
 }
 
 execFileSync('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], {

@@ -41,7 +41,9 @@ async function waitForHealth() {
 
 try {
   await waitForHealth();
-  const token = /^INGEST_TOKEN=(.*)$/m.exec(await readFile(join(root, '.dev.vars'), 'utf8'))?.[1]?.trim();
+  const vars = await readFile(join(root, '.dev.vars'), 'utf8');
+  const token = /^INGEST_TOKEN=(.*)$/m.exec(vars)?.[1]?.trim();
+  const staffToken = /^STAFF_TOKEN=(.*)$/m.exec(vars)?.[1]?.trim();
   const { articles, items } = await pushFixtures(root, origin, token);
   const counts = items.reduce((acc, i) => ({ ...acc, [i.status]: (acc[i.status] ?? 0) + 1 }), {});
   console.log(`\nFixtures loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
@@ -52,7 +54,9 @@ try {
   console.log(`\n  Edge mode: publisher pages from ${originUrl}${sample ? ' (local sample origin; ORIGIN_URL=<url> npm start for another)' : ''}`);
   for (const p of sample?.pages ?? []) console.log(`  Proxied (${p.lang.padEnd(7)}) ${origin}${p.path}`);
   if (!sample) console.log(`  Proxied         ${origin}<any article path of ARTICLE_URL_PATTERNS>`);
-  console.log(`  Ingest token    in .dev.vars (INGEST_TOKEN)\n`);
+  console.log(`\n  Ingest token    in .dev.vars (INGEST_TOKEN)`);
+  console.log(`  Newsroom        ${origin}/newsroom/sign-in  (staff token: ${staffToken})`);
+  console.log(`                  scripts: curl -H "Authorization: Bearer ${staffToken}" ${origin}/api/newsroom/articles\n`);
 } catch (err) {
   console.error(String(err));
   dev.kill('SIGTERM');

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { CardLayer } from './domain/operations';
 import type { SiteConfig } from './domain/site';
+import type { StaffIdentity } from './http/staff-auth';
 import type { Services } from './services';
 
 /** What every route finds on the context, set once per request in src/app.ts. */
@@ -10,6 +11,10 @@ export interface AppVariables {
   config: SiteConfig;
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
+  /** Set by `access('staff')`: who the newsroom request comes from. */
+  staff?: StaffIdentity;
+  /** This app's own fetch: the newsroom requests public pages as crawlers would, without the internet. */
+  selfFetch: (request: Request) => Promise<Response>;
   /** What routes note about this request for its log line (src/http/request-log.ts). */
   trace: RequestTrace;
 }

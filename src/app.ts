@@ -11,6 +11,10 @@ import { requestLog } from './http/request-log';
 import type { renderCard } from './render/render-card';
 import { articlesApi } from './routes/api-articles';
 import { metaApi } from './routes/api-meta';
+import { newsroomApi } from './routes/newsroom-api';
+import { newsroomPages } from './routes/newsroom-pages';
+import { newsroomPreviewApi } from './routes/newsroom-preview-api';
+import { newsroomSignIn } from './routes/newsroom-sign-in';
 import { shareApi } from './routes/api-share';
 import { cards } from './routes/cards';
 import { edge } from './routes/edge';
@@ -47,6 +51,15 @@ export function createApp(options: AppOptions = {}) {
     c.set('services', services);
     c.set('config', services.config);
     c.set('origin', services.origin);
+    c.set('selfFetch', async (request) => {
+      let ctx: Parameters<typeof app.fetch>[2];
+      try {
+        ctx = c.executionCtx;
+      } catch {
+        ctx = undefined; // app.fetch called without a context (tools): writes run inline
+      }
+      return app.fetch(request, c.env, ctx);
+    });
     await next();
   });
 
@@ -76,6 +89,10 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', embed);
   app.route('/', cards);
   app.route('/', pages);
+  app.route('/', newsroomSignIn);
+  app.route('/', newsroomPages);
+  app.route('/api/newsroom', newsroomApi);
+  app.route('/api/newsroom', newsroomPreviewApi);
 
   app.notFound(onNotFound);
   app.onError(onError);

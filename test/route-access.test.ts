@@ -31,6 +31,19 @@ const EXPECTED: Record<string, Access> = {
   'GET /card/:id/:file': 'public',
   'GET /': 'public',
   'GET /a/:id': 'public',
+  'GET /newsroom/sign-in': 'public',
+  'POST /newsroom/sign-in': 'public',
+  'POST /newsroom/sign-out': 'staff',
+  'GET /newsroom': 'staff',
+  'GET /newsroom/articles/:id': 'staff',
+  'GET /api/newsroom/articles': 'staff',
+  'GET /api/newsroom/articles/:id/preview': 'staff',
+  'POST /api/newsroom/articles/:id/preview': 'staff',
+  'GET /api/newsroom/articles/:id/cards/:variant': 'staff',
+  'GET /api/newsroom/articles/:id/overrides': 'staff',
+  'PUT /api/newsroom/articles/:id/overrides': 'staff',
+  'GET /api/newsroom/articles/:id/crawl': 'staff',
+  'POST /api/newsroom/articles/:id/refresh/facebook': 'staff',
 };
 
 type RouteHandler = { access?: Access };

@@ -109,6 +109,10 @@ export function table(results) {
       `isolate peak ${mb(b.peakIsolateBytes)} (V8 heap ${mb(b.peakHeapBytes)} + wasm ${mb(b.wasmBytes)}) of ${mb(b.isolateLimitBytes)}${b.underLimit ? '' : ' OVER THE LIMIT'} · ${(b.wallMs / 1000).toFixed(1)} s wall`);
   }
 
+  for (const n of results.newsroom ?? []) {
+    row(n.measure, n.case, `${ms(n.ms.p50)} ms`, `${ms(n.ms.p95)} ms`, n.note);
+  }
+
   const head = ['Measure', 'Case', 'p50', 'p95 (unless marked)', 'Notes (p50s unless marked)'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -87,6 +87,7 @@ function freePort() {
 export async function startAppWorker() {
   const persist = stateDir();
   const token = randomBytes(16).toString('hex');
+  const staffToken = randomBytes(16).toString('hex');
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
@@ -99,6 +100,7 @@ export async function startAppWorker() {
     dev: { server: { hostname: '127.0.0.1', port }, inspector: false, persist, watch: false, logLevel: 'warn' },
     bindings: {
       INGEST_TOKEN: { type: 'plain_text', value: token },
+      STAFF_TOKEN: { type: 'plain_text', value: staffToken },
       PUBLIC_URL: { type: 'plain_text', value: publicUrl },
       IMAGE_HOSTS: { type: 'json', value: ['cdn.mainichi.jp', `127.0.0.1:${port}`] },
     },
@@ -114,6 +116,7 @@ export async function startAppWorker() {
   return {
     origin,
     articles,
+    staffToken,
     async dispose() {
       await worker.dispose();
       await rm(persist, { recursive: true, force: true });

@@ -19,6 +19,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  */
 export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true, vars = {} } = {}) {
   const token = randomBytes(16).toString('hex');
+  const staffToken = randomBytes(16).toString('hex');
   const persist = join(root, '.wrangler', state, randomBytes(4).toString('hex'));
   execFileSync(join(root, 'node_modules/.bin/wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], {
     cwd: root,
@@ -31,6 +32,7 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
     bindings: {
       INGEST_TOKEN: { type: 'plain_text', value: token },
+      STAFF_TOKEN: { type: 'plain_text', value: staffToken },
       ...Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text', value }])),
     },
   });
@@ -41,7 +43,7 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
   try {
     const origin = (await worker.url).origin;
     if (fixtures) await pushFixtures(root, origin, token);
-    return { origin, token, worker, stop };
+    return { origin, token, staffToken, worker, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -179,10 +179,19 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
       return row ? toStored(row) : undefined;
     },
 
-    async list({ limit, cursor, publishedOnly = false }): Promise<ArticlePage> {
+    async list({ limit, cursor, publishedOnly = false, visibleAt, headlineContains }): Promise<ArticlePage> {
       const where: string[] = [];
       const params: unknown[] = [];
       if (publishedOnly) where.push(`status = 'published'`);
+      if (visibleAt) {
+        // embargoUntil is stored in UTC ISO form (the schema normalises it), so text order is time order.
+        params.push(visibleAt);
+        where.push(`(json_extract(doc, '$.embargoUntil') IS NULL OR json_extract(doc, '$.embargoUntil') <= ?${params.length})`);
+      }
+      if (headlineContains) {
+        params.push(headlineContains.toLowerCase());
+        where.push(`(instr(lower(json_extract(doc, '$.headline')), ?${params.length}) > 0 OR instr(lower(coalesce(json_extract(doc, '$.socialHeadline'), '')), ?${params.length}) > 0)`);
+      }
       if (cursor) {
         const c = decodeCursor(cursor);
         params.push(c.publishedAt, c.id);

@@ -3,13 +3,15 @@ import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import type { AppEnv } from '../app-context';
 import { problemResponse } from './problem';
+import { staffAuth } from './staff-auth';
 
 /**
  * Who may call a route: `public` (crawlers, readers, embedding sites), `ingest` (the CMS, with the
- * bearer token `INGEST_TOKEN`). Every route names its access as its first handler, and
+ * bearer token `INGEST_TOKEN`), `staff` (the newsroom: Cloudflare Access, session or STAFF_TOKEN,
+ * src/http/staff-auth.ts). Every route names its access as its first handler, and
  * test/route-access.test.ts lists every route with its access, so none is public by accident.
  */
-export type Access = 'public' | 'ingest';
+export type Access = 'public' | 'ingest' | 'staff';
 
 /** A middleware that carries the access it enforces, so the route table can be read back. */
 export type AccessMiddleware = MiddlewareHandler<AppEnv> & { access: Access };
@@ -41,7 +43,8 @@ const publicAccess: MiddlewareHandler<AppEnv> = async function publicAccess(_c, 
 
 /** The access middleware for a route: `app.get(path, access('ingest'), handler)`. */
 export function access(kind: Access): AccessMiddleware {
-  const handler: MiddlewareHandler<AppEnv> = kind === 'ingest' ? (c, next) => ingestAuth(c, next) : publicAccess;
+  const handler: MiddlewareHandler<AppEnv> =
+    kind === 'ingest' ? (c, next) => ingestAuth(c, next) : kind === 'staff' ? (c, next) => staffAuth(c, next) : publicAccess;
   return Object.assign(handler, { access: kind });
 }
 

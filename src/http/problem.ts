@@ -32,8 +32,10 @@ const TITLES: Record<number, [string, string]> = {
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
   413: ['payload-too-large', 'Payload too large'],
+  412: ['precondition-failed', 'Precondition failed'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['invalid-article', 'Invalid article'],
+  428: ['precondition-required', 'Precondition required'],
   429: ['too-many-requests', 'Too many requests'],
   501: ['not-implemented', 'Not implemented'],
 };

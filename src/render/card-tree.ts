@@ -13,6 +13,8 @@ export interface FittedBlock {
   fontSize: number;
   lines: string[];
   clamped: boolean;
+  /** The largest size the template allowed: a smaller `fontSize` means the text was shrunk to fit. */
+  maxSize: number;
 }
 
 export interface OmittedText {
@@ -89,7 +91,7 @@ export async function cardTree(
         return (fit.direction === 'rtl' ? o.right : o.left) * fit.fontSize;
       });
       const result = indents.some((i) => i > 0) ? { ...fit, indents } : fit;
-      fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, lines: result.lines, clamped: result.clamped });
+      fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, maxSize: request.maxSize, lines: result.lines, clamped: result.clamped });
       return result;
     },
     ...(photo ? { photo } : {}),

@@ -7,12 +7,13 @@ export interface ArticleAccess {
   /** The same, by canonical URL (normalised by the store). */
   findByUrl(url: string, audience: Audience): Promise<StoredArticle | undefined>;
   /** Newest first. Throws InvalidCursorError for a cursor the store did not issue. */
-  list(options: { limit: number; cursor?: string | undefined; audience: Audience }): Promise<ArticlePage>;
+  list(options: { limit: number; cursor?: string | undefined; audience: Audience; headlineContains?: string | undefined }): Promise<ArticlePage>;
 }
 
-export function createArticleAccess(store: ArticleStore): ArticleAccess {
+/** `now` is the clock embargoes are checked against (tests move it). */
+export function createArticleAccess(store: ArticleStore, now: () => Date = () => new Date()): ArticleAccess {
   const visible = (stored: StoredArticle | undefined, audience: Audience) =>
-    stored && isVisibleTo(stored.article, audience) ? stored : undefined;
+    stored && isVisibleTo(stored.article, audience, now()) ? stored : undefined;
   return {
     async find(id, audience) {
       if (!ARTICLE_ID_PATTERN.test(id)) return undefined;
@@ -21,8 +22,8 @@ export function createArticleAccess(store: ArticleStore): ArticleAccess {
     async findByUrl(url, audience) {
       return visible(await store.getByUrl(url), audience);
     },
-    list({ limit, cursor, audience }) {
-      return store.list({ limit, ...(cursor ? { cursor } : {}), ...listFilterFor(audience) });
+    list({ limit, cursor, audience, headlineContains }) {
+      return store.list({ limit, ...(cursor ? { cursor } : {}), ...(headlineContains ? { headlineContains } : {}), ...listFilterFor(audience, now()) });
     },
   };
 }

@@ -1,8 +1,10 @@
 import { createMetrics } from '../adapters/analytics';
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
+import { createD1OverrideStore } from '../adapters/d1-override-store';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
 import { createEdgeCache } from '../adapters/edge-cache';
+import { createFacebookScraper } from '../adapters/facebook-graph';
 import { createImageCodec } from '../adapters/images';
 import { createPhotoSource } from '../adapters/photo-source';
 import { createR2CardStore } from '../adapters/r2-card-store';
@@ -14,12 +16,15 @@ import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
 import { createEdgeService, createExtraction, type EdgeService } from './edge';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
+import type { FacebookScraper } from '../domain/newsroom';
 import { buildHeadTags, type HeadTag } from '../domain/head';
 import type { Metrics, RateLimiters } from '../domain/operations';
 import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
+import { createNewsroom, type Newsroom } from './newsroom';
+import { withOverrides } from './overlaid-article-store';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
@@ -34,6 +39,10 @@ export interface Services {
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
+  /** The newsroom: every article with its preview, warnings and social overrides (staff only). */
+  newsroom: Newsroom;
+  /** Facebook's re-scrape through the Graph API, when FACEBOOK_APP_TOKEN is set. */
+  facebook?: FacebookScraper;
   /** The rate limits (wrangler.toml `[[ratelimits]]`); each admits everything without its binding. */
   limits: RateLimiters;
   /** Card outcomes and share clicks for Analytics Engine; a no-op without the binding. */
@@ -53,6 +62,9 @@ export interface ServiceBindings {
   IMAGES?: ImagesBinding;
   CARDS?: R2Bucket;
   RENDER_QUEUE?: Queue;
+  /** Facebook app token for one-click re-scrapes from the newsroom; without it the page links the debugger. */
+  FACEBOOK_APP_TOKEN?: string;
+  FACEBOOK_GRAPH_URL?: string;
   ANALYTICS?: AnalyticsEngineDataset;
   CARD_RENDER_CLIENT_LIMITER?: RateLimit;
   CARD_RENDER_ARTICLE_LIMITER?: RateLimit;
@@ -72,6 +84,8 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
+  /** The clock embargoes are checked against (tests). */
+  now?: () => Date;
   /** Replaces some rate limits (tests of limits, and tests that are not about them). */
   rateLimiters?: Partial<RateLimiters>;
   /** Replaces the Analytics Engine metrics (tests read what was recorded). */
@@ -97,10 +111,14 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     assets,
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
-  const articleStore = createD1ArticleStore(env.DB);
+  const cmsStore = createD1ArticleStore(env.DB);
+  const overrideStore = createD1OverrideStore(env.DB);
+  // Every reader sees the CMS's document with the newsroom's social overrides on top.
+  const articleStore = withOverrides(cmsStore, overrideStore);
+  const now = options.now ?? (() => new Date());
   const limits = { ...createRateLimiters(env), ...options.rateLimiters };
   const metrics = options.metrics ?? createMetrics(env.ANALYTICS);
-  const articles = createArticleAccess(articleStore);
+  const articles = createArticleAccess(articleStore, now);
   const cache = options.edgeCache !== false && typeof caches !== 'undefined' ? createEdgeCache(caches.default) : undefined;
   const cards = createCardService({
     config,
@@ -147,7 +165,11 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     limits,
     metrics,
     ...(edge ? { edge } : {}),
+    newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, now, headTags: async (article, images) => headTags(article, images) }),
     headTags,
     health: () => articleStore.ping(),
+    ...(env.FACEBOOK_APP_TOKEN
+      ? { facebook: createFacebookScraper({ baseUrl: env.FACEBOOK_GRAPH_URL || 'https://graph.facebook.com', token: env.FACEBOOK_APP_TOKEN }) }
+      : {}),
   };
 }

@@ -9,13 +9,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface RunningWorker {
   origin: string;
   token: string;
+  /** STAFF_TOKEN of this run (the newsroom). */
+  staffToken: string;
   stop(): Promise<void>;
 }
 
 /** The Worker on a free loopback port with a fresh local D1 (migrated) and the fixtures loaded. */
 export async function startWorker(): Promise<RunningWorker> {
-  const { origin, token, stop } = await startLocalWorker({ state: 'browser-test' });
-  return { origin, token, stop };
+  const { origin, token, staffToken, stop } = await startLocalWorker({ state: 'browser-test' });
+  return { origin, token, staffToken, stop };
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -37,7 +37,8 @@ export interface ArticleStore {
   /** All or nothing: either every article is written or none is. */
   upsertMany(articles: Article[]): Promise<UpsertResult[]>;
   delete(id: string): Promise<StoredArticle | undefined>;
-  list(options: { limit: number; cursor?: string; publishedOnly?: boolean }): Promise<ArticlePage>;
+  /** `headlineContains` matches headline or social headline (case-insensitive for ASCII). `visibleAt` (UTC ISO) leaves out articles whose `embargoUntil` is later. */
+  list(options: { limit: number; cursor?: string; publishedOnly?: boolean; visibleAt?: string; headlineContains?: string }): Promise<ArticlePage>;
   /** Touches the database: resolves when it answers (health checks). */
   ping(): Promise<void>;
 }

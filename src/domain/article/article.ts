@@ -83,6 +83,13 @@ function schemasFor(mode: FieldMode) {
       /** Card template the article prefers; the renderer picks a sensible default when absent. */
       cardTemplate: z.enum(['photo', 'text']).optional(),
       status: z.enum(['published', 'draft']),
+      /**
+       * Until this instant the article is invisible on every public route, cards included (the
+       * newsroom sees it). Stored as UTC (`toISOString`), so stores can compare it as text.
+       */
+      embargoUntil: isoDateTime.transform((t) => new Date(t).toISOString()).optional(),
+      /** og:image:alt / twitter:image:alt of the card when the newsroom wrote one (else headline and site). */
+      socialImageAlt: text(LIMITS.alt).optional(),
       body: z.array(text(LIMITS.paragraph, PARAGRAPH)).max(LIMITS.paragraphs).optional(),
     })
     .refine((a) => !a.modifiedAt || Date.parse(a.modifiedAt) >= Date.parse(a.publishedAt), {

@@ -41,8 +41,9 @@ function cardImageFor(article: Article, config: SiteConfig, origin: string, vari
     width,
     height,
     type: CARD_CONTENT_TYPES[format],
-    // og:image:alt describes the image itself (ogp.me): the card shows the headline and the masthead.
-    alt: `${shareHeadline(article)} — ${config.siteName}`,
+    // og:image:alt describes the image itself (ogp.me): the card shows the headline and the masthead,
+    // unless the newsroom wrote a better description.
+    alt: article.socialImageAlt ?? `${shareHeadline(article)} — ${config.siteName}`,
   };
 }
 

@@ -120,7 +120,8 @@ export function createCardService(deps: CardServiceDeps): CardService {
     async runJob(job) {
       const store = deps.store;
       if (!store) return 'skipped';
-      const stored = await deps.articles.find(job.articleId, 'public');
+      // Embargoed articles are pre-rendered too (audience `prerender`): warm when the embargo lifts.
+      const stored = await deps.articles.find(job.articleId, 'prerender');
       if (job.type === 'purge' || !stored) {
         if (stored) return 'skipped'; // published again since the purge was queued
         const deleted = await store.deleteArticle(job.articleId);

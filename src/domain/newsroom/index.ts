@@ -1,0 +1,3 @@
+export * from './override-store';
+export * from './social-fields';
+export * from './crawler-refresh';

@@ -1,0 +1,36 @@
+import { buildMock, type ImageFacts, type NetworkMock } from './mock';
+import { NETWORK_PROFILES } from './networks';
+import type { PageTags } from './page-tags';
+import type { NetworkProfile } from './profile';
+import { previewWarnings, type CardFacts, type PreviewWarning } from './warnings';
+
+export interface PreviewInput {
+  tags: PageTags;
+  /** What is known of each image URL the tags name. */
+  images: ReadonlyMap<string, ImageFacts>;
+  /** Host of the article's canonical URL (the domain line networks show). */
+  canonicalHost: string;
+  status: 'published' | 'draft';
+  embargoUntil?: string;
+  embargoed: boolean;
+  card?: CardFacts;
+}
+
+export interface Preview {
+  networks: NetworkMock[];
+  warnings: PreviewWarning[];
+}
+
+/** The preview of a page on every network (mocks from the tags each reads) with its warnings. */
+export function buildPreview(input: PreviewInput, profiles: readonly NetworkProfile[] = NETWORK_PROFILES): Preview {
+  const networks = profiles.map((p) => buildMock(p, input.tags, input.images, input.canonicalHost));
+  const warnings = previewWarnings(profiles, networks, {
+    status: input.status,
+    embargoed: input.embargoed,
+    tags: input.tags,
+    images: input.images,
+    ...(input.embargoUntil ? { embargoUntil: input.embargoUntil } : {}),
+    ...(input.card ? { card: input.card } : {}),
+  });
+  return { networks, warnings };
+}
