@@ -73,7 +73,8 @@ describe('GET /oembed', () => {
   });
 
   it('keeps frame and thumbnail within maxwidth and maxheight', async () => {
-    for (const [maxwidth, maxheight] of [[320, 1000], [600, 300], [1200, 2000], [120, 90], [800, 150]] as const) {
+    // Down to a 1-pixel maxwidth: a box too narrow for any text must still answer (it once looped forever).
+    for (const [maxwidth, maxheight] of [[320, 1000], [600, 300], [1200, 2000], [120, 90], [800, 150], [22, 1000], [1, 1]] as const) {
       const body = await json(await oembed({ url: SEED_URL, maxwidth: String(maxwidth), maxheight: String(maxheight) }));
       const what = `${maxwidth}x${maxheight}`;
       expect(body.width, what).toBe(Math.min(maxwidth, 800));

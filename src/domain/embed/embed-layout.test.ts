@@ -26,6 +26,12 @@ describe('estimateLines', () => {
     expect(estimateLines('Hello world', 300, 16, 3)).toBe(1);
   });
 
+  it('answers the clamp, and returns, for a box narrower than one character (zero, negative, not a number)', () => {
+    for (const width of [30, 1, 0, -20, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      expect(estimateLines(seed.description, width, 15, 4), String(width)).toBe(4);
+    }
+  });
+
   it('wraps more in a narrower box and stops at the clamp', () => {
     const lines = [800, 400, 200, 100].map((w) => estimateLines(seed.description, w, 15, 99));
     expect(lines).toEqual([...lines].sort((a, b) => a - b));

@@ -103,6 +103,9 @@ export function estimateLines(text: string, width: number, font: number, maxLine
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return 0;
   const available = width / font / (bold ? 1.06 : 1);
+  // A box narrower than one character (a tiny oEmbed maxwidth) holds no text: count the most lines
+  // rather than splitting words into pieces that never get smaller.
+  if (!(available >= 1)) return maxLines;
   let lines = 1;
   let x = 0;
   let word = 0;
