@@ -5,7 +5,10 @@
 // its first render.
 import { articleSchema, type Article } from '../src/domain/article';
 import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } from '../src/domain/card';
+import { assetReader } from '../src/adapters/assets';
+import { siteConfigFor } from '../src/config';
 import type { PngEncoding } from '../src/render/rasterise';
+import { warmUpOnce } from '../src/render/warm-up';
 import { createServices, type Services } from '../src/services';
 import type { CardSource, CurrentCard } from '../src/services/cards';
 
@@ -114,12 +117,25 @@ async function hit(req: Request, env: Env, origin: string, layer: 'cache' | 'r2'
 
 export default {
   async fetch(req, env, ctx) {
+    const res = await respond(req, env, ctx);
+    // As src/index.ts does: the first response of an isolate starts the renderer's warm-up.
+    const warm = warmUpOnce(siteConfigFor(env), { assets: assetReader(env.ASSETS) });
+    if (warm) ctx.waitUntil(warm);
+    return res;
+  },
+  // Pre-render jobs are dropped: they would render in the background of the measurements.
+  queue: async (batch) => batch.ackAll(),
+} satisfies ExportedHandler<Env>;
+
+async function respond(req: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const url = new URL(req.url);
     const first = served++ === 0;
     try {
       if (req.method === 'GET' && url.pathname === '/__bench/wasm-memory') {
         return Response.json(wasmMemories.map(({ name, memory }) => ({ name, bytes: memory.buffer.byteLength })));
       }
+      // A first request that renders nothing, like a crawler's request for the article page.
+      if (req.method === 'GET' && url.pathname === '/__bench/page') return new Response('page');
       if (req.method !== 'POST') return new Response('not found', { status: 404 });
       if (url.pathname === '/__bench/render') return await render(req, env, url.origin, first);
       if (url.pathname === '/__bench/hit/cache') return await hit(req, env, url.origin, 'cache', ctx);
@@ -128,7 +144,4 @@ export default {
     } catch (err) {
       return Response.json({ error: String(err) }, { status: err instanceof BadRequest ? 400 : 500 });
     }
-  },
-  // Pre-render jobs are dropped: they would render in the background of the measurements.
-  queue: async (batch) => batch.ackAll(),
-} satisfies ExportedHandler<Env>;
+}

@@ -1,7 +1,9 @@
 // `npm run bench`: measures card rendering and delivery inside workerd (bench/bench-worker.ts) and the
 // Worker's HTTP throughput under autocannon, all on loopback; prints one table and writes
 // bench/results.json. Run counts: BENCH_RUNS (default 30 measured runs after BENCH_WARMUP, 5),
-// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS (1000).
+// BENCH_COLD (cold starts, 30), BENCH_MEMORY_RENDERS (500), BENCH_HTTP_SECONDS (10), BENCH_BURST_REQUESTS
+// (1000). BENCH_ONLY (e.g. `renders,cold`) runs only some parts: renders, cold, hits, memory, http, og,
+// burst; the default is all.
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +16,7 @@ const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.m
 const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
+const { vercelOgComparison } = await import('./lib/vercel-og.mjs');
 const { crawlerBurst } = await import('./lib/burst.mjs');
 const { caption, table } = await import('./lib/table.mjs');
 
@@ -24,9 +27,11 @@ const opts = {
   coldStarts: num('BENCH_COLD', 30),
   memoryRenders: num('BENCH_MEMORY_RENDERS', 500),
   memoryEvery: 25,
+  previewBurst: 50,
   http: { connections: 50, seconds: num('BENCH_HTTP_SECONDS', 10), warmSeconds: 2 },
   burst: { requests: num('BENCH_BURST_REQUESTS', 1000), articles: 25 },
 };
+const only = new Set((process.env.BENCH_ONLY ?? 'renders,cold,hits,memory,http,og,burst').split(',').map((p) => p.trim()));
 if (opts.runs < 30) console.warn(`BENCH_RUNS=${opts.runs}: fewer than 30 runs, figures are indicative only`);
 
 const started = performance.now();
@@ -41,9 +46,10 @@ const results = {
   method: {
     timings: 'in-Worker performance.now()/Date.now() (workerd advances both during CPU work locally; 1 ms resolution); p50 = median, p95 = nearest rank',
     missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating',
-    coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card',
+    coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card; coldStartAfterPage: a first request that renders nothing (its warm-up let finish), then the card',
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
-    memory: 'isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
+    vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
+    memory: 'renders cycle through every published fixture x template x variant, every 7th headline with an emoji, and a burst of 50 renders of one article with a growing headline (live preview) in the middle; isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
     http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
   },
 };
@@ -64,43 +70,60 @@ const textOnly = [
 ];
 results.cards = { seed: seed.id, textArticle: editorial.id, note: 'photo and text rows draw the seed article; the last text rows an article without a photo' };
 try {
-  step(`cold start: ${opts.coldStarts} fresh isolates`);
-  results.coldStart = await coldStarts(bench, cards[2], { runs: opts.coldStarts });
-
-  results.missRenders = [];
-  for (const card of [...cards, ...textOnly]) {
-    step(`miss renders: ${card.name}`);
-    results.missRenders.push(await missRenders(bench, card, opts));
+  if (only.has('cold')) {
+    step(`cold start: ${opts.coldStarts} fresh isolates`);
+    results.coldStart = await coldStarts(bench, cards[2], { runs: opts.coldStarts });
+    step(`cold start after a first request: ${opts.coldStarts} fresh isolates`);
+    results.coldStartAfterPage = await coldStarts(bench, cards[2], { runs: opts.coldStarts, afterPage: true });
   }
 
-  step('Cache API and R2 hits');
-  results.hits = [];
-  for (const card of cards) results.hits.push(await layerHits(bench, card, opts));
+  if (only.has('renders')) {
+    results.missRenders = [];
+    for (const card of [...cards, ...textOnly]) {
+      step(`miss renders: ${card.name}`);
+      results.missRenders.push(await missRenders(bench, card, opts));
+    }
+  }
+
+  if (only.has('hits')) {
+    step('Cache API and R2 hits');
+    results.hits = [];
+    for (const card of cards) results.hits.push(await layerHits(bench, card, opts));
+  }
 } finally {
   await bench.dispose();
 }
 
-step(`memory: ${opts.memoryRenders} distinct renders`);
-const inspected = await startBenchWorker({ inspector: true });
-try {
-  // The worker's own origin: photos are read from its static assets.
-  const [own] = await inspected.fixtures();
-  const memoryCards = [cards[2], cards[0], cards[3], cards[1]].map((c) => ({ ...c, article: own }));
-  results.memory = await memoryRun(inspected, memoryCards, { renders: opts.memoryRenders, every: opts.memoryEvery });
-} finally {
-  await inspected.dispose();
+if (only.has('og')) {
+  step('@vercel/og and our renderer in Node, same element tree');
+  results.vercelOg = await vercelOgComparison(root, [cards[2], cards[3]], opts);
 }
 
-step('HTTP throughput');
-const app = await startAppWorker();
-try {
-  results.http = await httpLoad(app, app.articles[0], opts.http);
-} finally {
-  await app.dispose();
+if (only.has('memory')) {
+  step(`memory: ${opts.memoryRenders} distinct renders`);
+  const inspected = await startBenchWorker({ inspector: true });
+  try {
+    // The worker's own origin: photos are read from its static assets.
+    results.memory = await memoryRun(inspected, await inspected.fixtures(), { renders: opts.memoryRenders, every: opts.memoryEvery, burst: opts.previewBurst });
+  } finally {
+    await inspected.dispose();
+  }
 }
 
-step(`crawler burst: ${opts.burst.requests} concurrent requests over ${opts.burst.articles * 2} uncached cards`);
-results.burst = await crawlerBurst(opts.burst);
+if (only.has('http')) {
+  step('HTTP throughput');
+  const app = await startAppWorker();
+  try {
+    results.http = await httpLoad(app, app.articles[0], opts.http);
+  } finally {
+    await app.dispose();
+  }
+}
+
+if (only.has('burst')) {
+  step(`crawler burst: ${opts.burst.requests} concurrent requests over ${opts.burst.articles * 2} uncached cards`);
+  results.burst = await crawlerBurst(opts.burst);
+}
 
 results.machine.loadavgAtEnd = loadavg();
 results.seconds = (performance.now() - started) / 1000;

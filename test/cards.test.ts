@@ -152,7 +152,7 @@ describe('GET /card/:id/:variant.:ext', () => {
     expect(warn.mock.calls.map((c) => JSON.parse(String(c[0])))).toContainEqual({
       event: 'card-photo-fallback', articleId: 'remote-photo-404', variant: 'og', reason: 'http-404', final: true,
     });
-  });
+  }, 30_000);
 });
 
 describe('share metadata points to the card', () => {

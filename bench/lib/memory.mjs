@@ -13,7 +13,39 @@ function lateRise(samples, key) {
   return (late - early) / early;
 }
 
-export async function memoryRun(bench, cards, { renders, every }) {
+// Emoji added to some headlines, so the emoji cache meets more than the fixtures' own.
+const EMOJI = ['🎉', '🌸', '🇯🇵', '👩🏽‍💻', '🏳️‍🌈', '⚽', '🔥', '🗳️', '🌊', '📈', '🎏', '👨‍👩‍👧'];
+
+/**
+ * The renders of the memory run: every published fixture (so every script and emoji the fixtures hold,
+ * whatever fixtures there are) with each template it can take, in both variants, taken in turn with a
+ * distinct suffix; every seventh headline gains an emoji. In the middle, a burst of `burst` renders of
+ * one article whose headline changes each time, as a live preview while an editor types.
+ */
+export function memoryPlan(fixtures, { renders, burst }) {
+  const published = fixtures.filter((a) => a.status === 'published');
+  const cards = published.flatMap((article) =>
+    (article.image ? ['photo', 'text'] : ['text']).flatMap((template) => ['og', 'square'].map((variant) => ({ article, template, variant }))),
+  );
+  const previewed = published.find((a) => a.image) ?? published[0];
+  const typed = `${previewed.headline} as the editor keeps typing a longer and longer headline for the preview`;
+  const burstStart = Math.floor((renders - burst) / 2);
+  const plan = [];
+  for (let i = 1; i <= renders; i++) {
+    const k = i - 1 - burstStart;
+    if (k >= 0 && k < burst) {
+      const headline = typed.slice(0, Math.max(12, Math.round((typed.length * (k + 1)) / burst)));
+      plan.push({ article: { ...previewed, headline, socialHeadline: undefined }, template: previewed.image ? 'photo' : 'text', variant: 'og', suffix: '', preview: true });
+      continue;
+    }
+    const card = cards[(i - 1) % cards.length];
+    plan.push({ ...card, suffix: `#${i}${i % 7 === 0 ? ` ${EMOJI[(i / 7) % EMOJI.length]}` : ''}` });
+  }
+  return { plan, cards: cards.map((c) => `${c.article.id} ${c.template} ${c.variant}`), burst: { start: burstStart + 1, end: burstStart + burst, article: previewed.id } };
+}
+
+export async function memoryRun(bench, fixtures, { renders, every, burst }) {
+  const { plan, cards, burst: burstAt } = memoryPlan(fixtures, { renders, burst });
   await bench.freshIsolate();
   await waitForIdle({ quietMs: 300 });
   const inspector = await connectInspector(await bench.inspectorUrl());
@@ -37,10 +69,9 @@ export async function memoryRun(bench, cards, { renders, every }) {
   try {
     await sample(0);
     for (let i = 1; i <= renders; i++) {
-      // A distinct card each time: the headline carries the render's number.
-      const card = cards[(i - 1) % cards.length];
-      await bench.post('/__bench/render', { article: card.article, template: card.template, variant: card.variant, suffix: `#${i}` });
-      if (i % every === 0 || i === renders) await sample(i);
+      const r = plan[i - 1];
+      await bench.post('/__bench/render', { article: r.article, template: r.template, variant: r.variant, suffix: r.suffix });
+      if (i % every === 0 || i === renders || i === burstAt.start - 1 || i === burstAt.end) await sample(i);
     }
   } finally {
     inspector.close();
@@ -50,7 +81,8 @@ export async function memoryRun(bench, cards, { renders, every }) {
   const rise = { rss: lateRise(samples, 'rssBytes'), isolate: lateRise(samples, 'isolateBytes'), heapUsed: lateRise(samples, 'heapUsedBytes') };
   return {
     renders,
-    cards: cards.map((c) => c.name),
+    cards,
+    burst: burstAt,
     samples,
     lateRise: rise,
     lateKbPerRender: { rss: kbPerRender('rssBytes'), isolate: kbPerRender('isolateBytes'), heapUsed: kbPerRender('heapUsedBytes') },

@@ -3,7 +3,7 @@ import { summary } from './stats.mjs';
 import { waitForIdle } from './proc.mjs';
 
 /** Stages reported by renderCard's `timings`; `renderMs` is the whole call, timed around it. */
-const STAGES = ['fonts', 'layout', 'raster', 'png', 'encode', 'photo'];
+const STAGES = ['fonts', 'layout', 'raster', 'png', 'encode', 'photo', 'scaleWait', 'composite'];
 
 function stageSummary(samples) {
   const out = {
@@ -44,17 +44,25 @@ export async function missRenders(bench, { name, article, template, variant }, {
   };
 }
 
-/** The first card render of `runs` fresh isolates (the runtime restarted before each). */
-export async function coldStarts(bench, { article, template, variant }, { runs }) {
+/**
+ * The first card render of `runs` fresh isolates (the runtime restarted before each). `afterPage`: the
+ * isolate first serves a request that renders nothing (as a crawler reads the article page before its
+ * og:image), and its warm-up is let finish before the card is asked for.
+ */
+export async function coldStarts(bench, { article, template, variant }, { runs, afterPage = false }) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     await bench.freshIsolate();
     await waitForIdle({ quietMs: 300 });
+    if (afterPage) {
+      await bench.getText('/__bench/page');
+      await waitForIdle({ quietMs: 300 });
+    }
     const s = await bench.post('/__bench/render', { article, template, variant });
-    if (!s.firstRequest) throw new Error('cold start: the isolate had served a request already');
+    if (s.firstRequest === afterPage) throw new Error(`cold start: the card was ${afterPage ? '' : 'not '}the isolate's first request`);
     samples.push(s);
   }
-  return { template, variant, articleId: article.id, ...stageSummary(samples), samples };
+  return { template, variant, articleId: article.id, afterPage, ...stageSummary(samples), samples };
 }
 
 /** Cache API and R2 hits of one card through deliverCard (alternating), after storing it in both. */

@@ -9,6 +9,8 @@ function split(r) {
   const parts = [`satori ${ms(r.layout.p50)}+${ms(r.fonts.p50)} fonts`, `raster ${ms(r.raster.p50)}`, `png ${ms(r.png.p50)}`];
   if (r.encode) parts.push(`jpeg ${ms(r.encode.p50)}`);
   if (r.photo) parts.push(`photo ${ms(r.photo.p50)}`);
+  if (r.scaleWait) parts.push(`waiting for the scaled photo ${ms(r.scaleWait.p50)}`);
+  if (r.composite) parts.push(`composite ${ms(r.composite.p50)}`);
   return parts.join(' · ');
 }
 
@@ -16,47 +18,80 @@ function split(r) {
 export function caption(results) {
   const { machine, versions, options } = results;
   const load = (l) => l.map((v) => v.toFixed(1)).join(' ');
-  return `workerd ${versions.workerd} (wrangler ${versions.wrangler}), ${machine.cpus} CPUs, load ${load(machine.loadavgAtStart)} -> ${load(machine.loadavgAtEnd)}; ` +
+  return `workerd ${versions.workerd} (wrangler ${versions.wrangler}), Node ${versions.node}, ${machine.cpus} CPUs, load ${load(machine.loadavgAtStart)} -> ${load(machine.loadavgAtEnd)}; ` +
     `${options.runs} measured runs after ${options.warmup} warm-up each; in-Worker ms at 1 ms resolution; ${results.seconds.toFixed(0)} s in all`;
+}
+
+/** The issue's targets as ratios of this run's p50s, with the figure each is measured on. */
+function targets(results, row) {
+  const miss = (name) => results.missRenders?.find((m) => m.name === name)?.compact.renderMs.p50;
+  const ratio = (what, a, b, limit, how) => {
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return;
+    const r = a / b;
+    row('target', what, x(r), `<= ${x(limit)}`, `${r <= limit ? 'met' : 'NOT MET'} · ${how}`);
+  };
+  ratio('photo og / text og', miss('photo og'), miss('text og'), 2, 'miss renders of the seed article, p50');
+  ratio('photo square / text square', miss('photo square'), miss('text square'), 2.5, 'miss renders of the seed article, p50');
+  if (results.coldStart) ratio('cold / warm text og', results.coldStart.renderMs.p50, miss('text og'), 3, 'the card as the first request of a fresh isolate, against a warm miss render, p50');
+  if (results.coldStartAfterPage) ratio('cold after page / warm text og', results.coldStartAfterPage.renderMs.p50, miss('text og'), 3, 'the card after a first request (a crawler reading the page), against a warm miss render, p50');
+  const og = results.vercelOg?.find((h) => h.name === 'text og');
+  if (og) ratio('ours / @vercel/og text og', og.ours.ms.p50, og.vercelOg.ms.p50, 0.5, 'both in Node, same process, same tree, p50');
+  if (results.memory) {
+    const peak = results.memory.peakIsolateBytes;
+    const withBuffers = Math.max(...results.memory.samples.map((s) => s.isolateBytes + (s.backingStorageBytes ?? 0)));
+    row('target', 'isolate peak', mb(peak), '<= 80.0 MB', `${peak <= 80 * 1048576 && results.memory.levelsOff ? 'met' : 'NOT MET'} · V8 heap used + wasm, ${results.memory.levelsOff ? 'levels off' : 'still growing'} · ${mb(withBuffers)} with ArrayBuffers`);
+  }
 }
 
 export function table(results) {
   const rows = [];
   const row = (measure, subject, p50, tail, notes) => rows.push([measure, subject, p50, tail, notes]);
 
-  for (const m of results.missRenders) {
+  for (const m of results.missRenders ?? []) {
     const type = m.contentType === 'image/jpeg' ? 'JPEG' : 'PNG';
     row('miss render', m.name, `${ms(m.compact.renderMs.p50)} ms`, `${ms(m.compact.renderMs.p95)} ms`, `${split(m.compact)} · ${kb(m.compact.bytes)} ${type}`);
     const time = x(m.compact.renderMs.p50 / m.resvg.renderMs.p50);
     const versus = m.contentType === 'image/png'
       ? `ours: ${x(m.compact.bytes / m.resvg.bytes)} the bytes (target <= 0.35x), ${time} the time (target <= 1.2x) · ${kb(m.resvg.bytes)}`
-      : `ours: ${time} the time (PNG only on the way to JPEG) · ${kb(m.resvg.bytes)} ${type}`;
-    row('  with asPng()', m.name, `${ms(m.resvg.renderMs.p50)} ms`, `${ms(m.resvg.renderMs.p95)} ms`, `${split(m.resvg)} · ${versus}`);
+      : `photo embedded in the SVG and drawn by resvg, asPng() (the pipeline before compositing): ours ${time} the time · ${kb(m.resvg.bytes)} ${type}`;
+    row(m.contentType === 'image/jpeg' ? '  photo in resvg' : '  with asPng()', m.name, `${ms(m.resvg.renderMs.p50)} ms`, `${ms(m.resvg.renderMs.p95)} ms`, `${split(m.resvg)} · ${versus}`);
   }
 
   const c = results.coldStart;
-  row('cold start', `${c.template} ${c.variant}, fresh isolate`, `${ms(c.totalMs.p50)} ms`, `${ms(c.totalMs.p95)} ms`, `first card of ${c.totalMs.n} fresh isolates, hash + render · render ${ms(c.renderMs.p50)}: ${split(c)} · round trip from Node ${ms(c.wallMs.p50)} / ${ms(c.wallMs.p95)} ms`);
+  if (c) row('cold start', `${c.template} ${c.variant}, fresh isolate`, `${ms(c.totalMs.p50)} ms`, `${ms(c.totalMs.p95)} ms`, `first card of ${c.totalMs.n} fresh isolates, hash + render · render ${ms(c.renderMs.p50)}: ${split(c)} · round trip from Node ${ms(c.wallMs.p50)} / ${ms(c.wallMs.p95)} ms`);
+  const w = results.coldStartAfterPage;
+  if (w) row('cold start', `${w.template} ${w.variant}, after a first request`, `${ms(w.totalMs.p50)} ms`, `${ms(w.totalMs.p95)} ms`, `a fresh isolate serves a request that renders nothing (its warm-up runs in waitUntil), then this card · render ${ms(w.renderMs.p50)}: ${split(w)}`);
 
-  for (const h of results.hits) {
+  for (const h of results.vercelOg ?? []) {
+    row('@vercel/og (Node)', h.name, `${ms(h.vercelOg.ms.p50)} ms`, `${ms(h.vercelOg.ms.p95)} ms`, `@vercel/og ${h.versions?.vercelOg ?? ''} ImageResponse, same element tree and fonts, in Node · ${kb(h.vercelOg.bytes)} PNG`);
+    row('  ours (Node)', h.name, `${ms(h.ours.ms.p50)} ms`, `${ms(h.ours.ms.p95)} ms`, `renderCard() in the same Node process, alternating · ${x(h.ours.ms.p50 / h.vercelOg.ms.p50)} the time of @vercel/og · ${kb(h.ours.bytes)} PNG`);
+  }
+
+  for (const h of results.hits ?? []) {
     for (const layer of ['cache', 'r2']) {
       const l = h[layer];
       row(layer === 'cache' ? 'Cache API hit' : 'R2 hit', h.name, `${ms(l.lookupMs.p50)} ms`, `${ms(l.lookupMs.p95)} ms`, `deliverCard observe · with body read ${ms(l.bodyMs.p50)} / ${ms(l.bodyMs.p95)} ms · ${kb(l.bytes)}`);
     }
   }
 
-  for (const h of results.http) {
+  for (const h of results.http ?? []) {
     const errors = h.errors + h.timeouts + h.non2xx;
     row(`HTTP ${h.name}`, `${h.connections} conns, ${h.seconds} s`, `${ms(h.latencyP50Ms)} ms`, `p99 ${ms(h.latencyP99Ms)} ms`, `${Math.round(h.rpsP50)} req/s (median second; ${Math.round(h.rpsOverall)} overall) · ${h.requests} requests · ${errors} errors · ${kb(h.bodyBytes)} body`);
   }
 
   const m = results.memory;
+  if (m) {
   const pick = m.samples.filter((s) => s.renders % 100 === 0 || s.renders === m.renders);
   const series = (key, digits = 0) => pick.map((s) => (s[key] / 1048576).toFixed(digits)).join('/');
   const pct = (v) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
   row('memory', `after ${m.renders} distinct renders`, `${mb(m.samples.at(-1).isolateBytes)} isolate`, `peak ${mb(m.peakIsolateBytes)}`,
     `at ${pick.map((s) => s.renders).join('/')} renders: isolate (V8 heap used + wasm) ${series('isolateBytes')} MB, ` +
     `wasm ${series('wasmBytes')} MB, V8 heap reserved ${series('heapTotalBytes')} MB, workerd RSS ${series('rssBytes')} MB · ` +
-    `last 40% of renders: new peak ${pct(m.lateRise.isolate)} isolate, ${pct(m.lateRise.rss)} RSS · ${m.levelsOff ? 'levels off' : 'STILL GROWING'}`);
+    `last 40% of renders: new peak ${pct(m.lateRise.isolate)} isolate, ${pct(m.lateRise.rss)} RSS · ${m.levelsOff ? 'levels off' : 'STILL GROWING'}` +
+    (m.burst ? ` · preview burst at ${m.burst.start}-${m.burst.end} (${m.burst.article}) · ${m.cards.length} cards in turn` : '') +
+    ` · with ArrayBuffer backing stores (outside V8's heap): peak ${mb(Math.max(...m.samples.map((s) => s.isolateBytes + (s.backingStorageBytes ?? 0))))}, ${series('backingStorageBytes')} MB of them`);
+  }
+  targets(results, row);
 
   const b = results.burst;
   if (b) {

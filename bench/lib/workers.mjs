@@ -42,6 +42,11 @@ export async function startBenchWorker({ inspector = false } = {}) {
       if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
       return { ...json, wallMs };
     },
+    async getText(path) {
+      const res = await fetch(`${origin}${path}`);
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      return res.text();
+    },
     async get(path) {
       const res = await fetch(`${origin}${path}`);
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

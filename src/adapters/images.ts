@@ -21,5 +21,13 @@ export function createImageCodec(images: ImagesBinding): ImageCodec {
         .output({ format: 'image/jpeg', quality: 85 });
       return new Uint8Array(await result.response().arrayBuffer());
     },
+    async scaleToPng(bytes, width, height) {
+      // `squeeze`: exactly this size; the caller's size keeps the aspect to within a pixel. PNG:
+      // lossless, so this is the only resampling the photo goes through (docs/performance.md).
+      const result = await images.input(streamOf(bytes)).transform({ width, height, fit: 'squeeze' }).output({ format: 'image/png' });
+      const body = result.response().body;
+      if (!body) throw new Error('Images binding answered no body');
+      return body;
+    },
   };
 }

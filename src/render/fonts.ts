@@ -10,10 +10,15 @@ const MAX_PLAN_ROUNDS = 4;
 
 export const MANIFEST_PATH = '/fonts/manifest.json';
 
-// Font subsets stay in memory across requests, up to a bound: a CJK card needs a few dozen subsets of
-// 20-80 KB each, and an isolate has 128 MB in all.
-const FONT_CACHE_BYTES = 24 * 1024 * 1024;
-const fontData = new BoundedCache<ArrayBuffer>(FONT_CACHE_BYTES, (b) => b.byteLength);
+// Font subsets stay in memory across requests, up to one bound for every script: a CJK card needs a
+// few dozen subsets of 20-80 KB each, and an isolate has 128 MB in all (docs/performance.md). A
+// subset costs more than its bytes: our measurer and satori each keep it parsed for as long as its
+// bytes live (both key their parsed fonts by the ArrayBuffer), and a parsed WOFF subset holds its
+// inflated tables, measured at 1.4-3x the file's bytes per copy. So each subset is counted at
+// PARSED_WEIGHT times its bytes.
+const PARSED_WEIGHT = 6;
+const FONT_CACHE_BYTES = 30 * 1024 * 1024;
+const fontData = new BoundedCache<ArrayBuffer>(FONT_CACHE_BYTES, (b) => b.byteLength * PARSED_WEIGHT);
 const parsedFonts = new WeakMap<ArrayBuffer, ParsedFont>();
 let manifest: Promise<FontManifest> | undefined;
 
@@ -28,7 +33,10 @@ export function loadFontManifest(read: AssetReader): Promise<FontManifest> {
   return manifest;
 }
 
-/** How much font data this isolate holds (tests check the bound). */
+/**
+ * How much font data this isolate holds (tests check the bound): `bytes` and `limit` are weighted
+ * (file bytes times the parsing overhead), `files` is the number of subsets kept.
+ */
 export function fontCacheStats(): { bytes: number; files: number; limit: number } {
   return { bytes: fontData.size, files: fontData.count, limit: FONT_CACHE_BYTES };
 }

@@ -1,41 +1,70 @@
 import { imageSize } from 'image-size';
-import { coverSize, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
+import { coverPlacement, coverSize, type CoverPlacement, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
 import { dataUri } from './data-uri';
 
-/** A photo ready for a template: a data URI and its pixel size. */
-export interface PreparedPhoto {
-  src: string;
-  width: number;
-  height: number;
-}
+/**
+ * A photo ready for a template. `embedded`: a data URI resvg decodes and draws. `composited`: the
+ * Images binding is scaling it to exactly its placement (a PNG, arriving in `scaled`), to be drawn
+ * under the rendered card outside resvg (photo-composite.ts); `embed` makes the embedded form instead
+ * should that fail.
+ */
+export type PreparedPhoto =
+  | { kind: 'embedded'; src: string; width: number; height: number }
+  | { kind: 'composited'; width: number; height: number; placement: CoverPlacement; scaled: Promise<ReadableStream<Uint8Array>>; embed: () => Promise<PhotoOutcome> };
 
 export type PhotoOutcome = { ok: true; photo: PreparedPhoto } | { ok: false; reason: string };
 
 /**
  * Most pixels a photo may have when it cannot be scaled first: resvg decodes it to 4 bytes a pixel in
- * an isolate of 128 MB, next to the card itself.
+ * an isolate of 128 MB, next to the card itself. Also the most a composited photo may be scaled to.
  */
 export const PHOTO_PIXEL_LIMIT = 4_000_000;
 
 /**
- * Fetches the photo and makes it fit for the card's photo box. With the Images binding a photo much
- * larger than the box is scaled down to just cover it (less to embed, decode and encode); without it,
- * a photo over the pixel limit is refused and the card falls back to text.
+ * Fetches the photo and makes it fit for the card's photo box. With the Images binding the photo is
+ * scaled to exactly the size it is drawn at (focal point applied), so no resampling is left to do and
+ * resvg never decodes it: the card is composited over it. Without the binding, a photo over the pixel
+ * limit is refused and the card falls back to text.
  */
-export async function preparePhoto(source: PhotoSource, url: string, box: Size, images?: ImageCodec): Promise<PhotoOutcome> {
+export async function preparePhoto(
+  source: PhotoSource,
+  url: string,
+  box: Size,
+  focalPoint: { x: number; y: number } | undefined,
+  images?: ImageCodec,
+): Promise<PhotoOutcome> {
   const fetched = await source.get(url);
   if (!fetched.ok) return fetched;
-  let bytes = fetched.bytes;
-  let type: string = fetched.type;
+  const original = fetched.bytes;
   let size: Size;
   try {
-    const dims = imageSize(bytes);
+    const dims = imageSize(original);
     size = { width: dims.width, height: dims.height };
   } catch {
     return { ok: false, reason: 'undecodable' };
   }
   if (!size.width || !size.height) return { ok: false, reason: 'undecodable' };
 
+  const embed = () => embedPhoto(url, original, fetched.type, size, box, images);
+  const placement = coverPlacement(size, box, focalPoint);
+  // Only for photos scaled down (or kept): the binding enlarges with another filter than resvg, which
+  // shows on golden images, and a photo smaller than its box is rare and cheap to draw anyway.
+  const shrinks = placement.width <= size.width && placement.height <= size.height;
+  if (images && shrinks && placement.width * placement.height <= PHOTO_PIXEL_LIMIT) {
+    const scaled = images.scaleToPng(original, placement.width, placement.height);
+    // Awaited by the renderer after drawing the card; this keeps an early failure from being reported
+    // as unhandled meanwhile.
+    scaled.catch(() => {});
+    return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, embed } };
+  }
+  return embed();
+}
+
+/**
+ * The photo as a data URI for resvg. With the Images binding a photo much larger than the box is
+ * scaled down to just cover it first (less to embed, decode and resample).
+ */
+async function embedPhoto(url: string, bytes: Uint8Array, type: string, size: Size, box: Size, images?: ImageCodec): Promise<PhotoOutcome> {
   const target = coverSize(size, box);
   const worthScaling = target.width * target.height < size.width * size.height * 0.8;
   if (images && worthScaling) {
@@ -52,5 +81,5 @@ export async function preparePhoto(source: PhotoSource, url: string, box: Size, 
   } else if (size.width * size.height > PHOTO_PIXEL_LIMIT) {
     return { ok: false, reason: 'photo-too-large' };
   }
-  return { ok: true, photo: { src: dataUri(bytes, type), width: size.width, height: size.height } };
+  return { ok: true, photo: { kind: 'embedded', src: dataUri(bytes, type), width: size.width, height: size.height } };
 }

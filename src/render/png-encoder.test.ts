@@ -80,6 +80,11 @@ describe('encodePng', () => {
     expect(small.byteLength).toBeLessThanOrEqual(fast.byteLength);
   });
 
+  it('round-trips translucent pixels with the fast effort', async () => {
+    const px = image(301, 117, (x, y) => (x * y) & 0xff);
+    expect(rgbaOf(decode(await encodePng(px, 301, 117, { effort: 'fast' })))).toEqual(px);
+  });
+
   it('refuses a buffer of the wrong size', async () => {
     await expect(encodePng(new Uint8Array(10), 2, 2)).rejects.toThrow(RangeError);
   });

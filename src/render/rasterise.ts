@@ -45,3 +45,29 @@ export async function rasterise(svg: string, encoding: PngEncoding = 'compact'):
   const png = await encodePng(raster.pixels, raster.width, raster.height, { effort: encoding === 'fast' ? 'fast' : 'small' });
   return { png, rasterMs: rendered - started, encodeMs: performance.now() - rendered };
 }
+
+/**
+ * SVG to premultiplied RGBA pixels (a copy in JavaScript memory), for a card that is composited before
+ * it is encoded. The wasm-side objects are freed at once.
+ */
+export async function renderPixels(svg: string): Promise<{ pixels: Uint8Array; width: number; height: number; rasterMs: number }> {
+  await resvgReady();
+  const started = performance.now();
+  const resvg = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } });
+  try {
+    const image = resvg.render();
+    try {
+      const { pixels, width, height } = image;
+      return { pixels, width, height, rasterMs: performance.now() - started };
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
+/** Encodes rendered pixels as PNG with our encoder (`fast` or `compact`). */
+export async function encodePixels(pixels: Uint8Array, width: number, height: number, encoding: PngEncoding): Promise<Uint8Array> {
+  return encodePng(pixels, width, height, { effort: encoding === 'fast' ? 'fast' : 'small' });
+}

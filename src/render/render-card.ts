@@ -1,13 +1,12 @@
 import satori from 'satori/standalone';
 import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
-import { drawnText, fitLines, prepareText, type PreparedText } from '../domain/typography';
-import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
-import { emojiImage, emojiNames, loadEmojiImages } from './emoji';
-import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
-import { loadLogo } from './logo';
-import { type PreparedPhoto, preparePhoto } from './photo';
-import { type PngEncoding, rasterise } from './rasterise';
+import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
+import { cardTree, type FittedBlock, type OmittedText } from './card-tree';
+import { preparePhoto, type PreparedPhoto } from './photo';
+import { compositeLayerUnder, compositeUnder, photoLayerSvg, rgbOf } from './photo-composite';
+import { encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
 import { satoriReady } from './wasm';
+import { noteCardRendered } from './warm-up';
 
 export interface RenderDeps {
   /** Static assets: fonts, emoji, logo (and local photos, through `photos`). */
@@ -46,21 +45,7 @@ export interface RenderedCard {
   uncovered: string[];
 }
 
-export interface OmittedText {
-  style: TextStyle;
-  /** A whole block (`undrawable`), or graphemes that no font or image set has (`dropped`). */
-  kind: 'undrawable' | 'dropped';
-  text: string;
-  reason: string;
-}
-
-export interface FittedBlock {
-  text: string;
-  style: TextStyle;
-  fontSize: number;
-  lines: string[];
-  clamped: boolean;
-}
+export type { FittedBlock, OmittedText };
 
 export class CardRenderError extends Error {
   override name = 'CardRenderError';
@@ -71,6 +56,9 @@ const JPEG_QUALITIES = [85, 75, 65];
 
 /**
  * Renders a share card: template -> satori (SVG) -> resvg (PNG) -> Images binding (JPEG, photo cards).
+ * With the Images binding, a photo card's photo is scaled by the binding to exactly its drawn size
+ * while the card is laid out and rendered with an empty photo box, then composited under the card
+ * (resvg decoding and resampling the photo was most of a photo card's time).
  * A photo that cannot be fetched, decoded, scaled or kept within the byte budget never fails the card:
  * it is drawn again as a text card. Throws only when even the text card cannot be made.
  */
@@ -84,29 +72,44 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
   if (input.template === 'photo' && input.photo) {
     const t = Date.now();
     const template = CARD_TEMPLATE_MODULES.photo;
-    const outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), deps.images);
+    let outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), input.photo.focalPoint, deps.images);
+    // resvg's asPng() can only encode what resvg drew: the benchmark compares it with the photo embedded.
+    if (outcome.ok && outcome.photo.kind === 'composited' && options.encoding === 'resvg') outcome = await outcome.photo.embed();
     lap('photo', t);
     if (outcome.ok) {
       // A PNG on its way to JPEG only has to be quick to make.
       const encoding = options.encoding ?? (deps.images && output === 'auto' ? 'fast' : 'compact');
-      const drawn = await draw(input, deps, timings, encoding, outcome.photo);
-      const png = drawn.png;
-      if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
-      if (deps.images) {
+      let drawn: Drawn | undefined;
+      try {
+        drawn = await draw(input, deps, timings, encoding, outcome.photo);
+      } catch (err) {
+        if (!(outcome.photo.kind === 'composited' && err instanceof PhotoCompositeError)) throw err;
+        // The Images binding could not give the photo at its size: embed it, as without compositing.
         const t2 = Date.now();
-        for (const quality of JPEG_QUALITIES) {
-          const jpeg = await deps.images.encodeJpeg(png, quality);
-          if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
-            lap('encode', t2);
-            return done(jpeg, 'image/jpeg', input, drawn, timings, started);
+        outcome = await outcome.photo.embed();
+        lap('photo', t2);
+        if (outcome.ok) drawn = await draw(input, deps, timings, encoding, outcome.photo);
+        else fallback = outcome.reason;
+      }
+      if (drawn) {
+        const png = drawn.png;
+        if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
+        if (deps.images) {
+          const t2 = Date.now();
+          for (const quality of JPEG_QUALITIES) {
+            const jpeg = await deps.images.encodeJpeg(png, quality);
+            if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
+              lap('encode', t2);
+              return done(jpeg, 'image/jpeg', input, drawn, timings, started);
+            }
           }
+          lap('encode', t2);
+          fallback = 'jpeg-over-budget';
+        } else if (png.byteLength <= CARD_BYTE_BUDGET) {
+          return done(png, 'image/png', input, drawn, timings, started);
+        } else {
+          fallback = 'png-over-budget';
         }
-        lap('encode', t2);
-        fallback = 'jpeg-over-budget';
-      } else if (png.byteLength <= CARD_BYTE_BUDGET) {
-        return done(png, 'image/png', input, drawn, timings, started);
-      } else {
-        fallback = 'png-over-budget';
       }
     } else {
       fallback = outcome.reason;
@@ -142,6 +145,7 @@ function done(
 ): RenderedCard {
   const { width, height } = CARD_VARIANTS[input.variant];
   timings.total = Date.now() - started;
+  noteCardRendered();
   return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts, omitted: drawn.omitted, uncovered: drawn.uncovered };
 }
 
@@ -155,82 +159,63 @@ async function draw(
 ): Promise<Drawn> {
   const template = CARD_TEMPLATE_MODULES[input.template];
   const { width, height } = CARD_VARIANTS[input.variant];
+  const box = template.photoBox?.(input.variant);
 
-  let t = Date.now();
-  const manifest = await loadFontManifest(deps.assets);
-  // One text model for fitting and drawing (src/domain/card-text.ts): every string is prepared once,
-  // fonts are planned for the prepared text, and emoji images are fixed before the first measurement.
-  const emoji = emojiNames(manifest);
-  const prepared = new Map<string, PreparedText>();
-  const prepare = (text: string) => {
-    let p = prepared.get(text);
-    if (!p) prepared.set(text, (p = prepareText(text, emoji)));
-    return p;
-  };
-  const rawTexts = template.texts(input);
-  const texts = Object.fromEntries(Object.entries(rawTexts).map(([style, text]) => [style, drawable(prepare(text ?? ''))]));
-  const [fonts, logo] = await Promise.all([loadCardFonts(deps.assets, texts, input.lang), loadLogo(deps.assets, input.site.logoPath)]);
-  const images = await loadEmojiImages(deps.assets, manifest, Object.values(texts), fonts.hasGlyphs);
-  timings.fonts = (timings.fonts ?? 0) + Date.now() - t;
-
-  t = Date.now();
-  const fitted: FittedBlock[] = [];
-  const omitted: OmittedText[] = [];
-  const placement = photo && input.photo && template.photoBox
-    ? { src: photo.src, ...coverPlacement(photo, template.photoBox(input.variant), input.photo.focalPoint) }
+  // Unless resvg's asPng() is asked for (the benchmark's comparison with the pipeline before
+  // compositing), the photo is drawn apart from the card and composited under it: satori gets only its
+  // placement, and the box stays transparent.
+  const apart = photo !== undefined && box !== undefined && input.photo !== undefined && encoding !== 'resvg';
+  const placement = photo && input.photo && box
+    ? photo.kind === 'composited'
+      ? photo.placement
+      : coverPlacement(photo, box, input.photo.focalPoint)
     : undefined;
-  const element = template.render({
-    input,
-    width,
-    height,
-    fonts: fonts.families,
-    fit: (request) => {
-      const p = prepare(request.text);
-      if (p.undrawable) omitted.push({ style: request.style, kind: 'undrawable', text: request.text, reason: p.undrawable });
-      if (p.dropped.length) omitted.push({ style: request.style, kind: 'dropped', text: p.dropped.join(' '), reason: 'no image set has these emoji' });
-      const text = drawable(p);
-      const missing = fonts.missingGlyphs(request.style, drawnText(text, false), images);
-      if (missing.length) omitted.push({ style: request.style, kind: 'dropped', text: missing.join(' '), reason: 'no card font has these characters' });
-      const fit = fitLines({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
-      // The measure counted the overhanging ink of each line's end glyphs; the line is moved in by it.
-      const indents = fit.lines.map((line) => {
-        const o = fonts.overhang(request.style, line, images);
-        return (fit.direction === 'rtl' ? o.right : o.left) * fit.fontSize;
-      });
-      const result = indents.some((i) => i > 0) ? { ...fit, indents } : fit;
-      fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, lines: result.lines, clamped: result.clamped });
-      return result;
-    },
-    ...(placement ? { photo: placement } : {}),
-    ...(logo ? { logo } : {}),
-  });
-  if (omitted.length) console.warn(JSON.stringify({ event: 'card-text-omitted', variant: input.variant, template: input.template, omitted }));
+  const fontsBefore = timings.fonts ?? 0;
+  let t = Date.now();
+  const drawn = !placement ? undefined : apart || photo?.kind !== 'embedded' ? placement : { ...placement, src: photo.src };
+  const { element, options, texts, omitted, uncovered } = await cardTree(input, deps.assets, timings, drawn);
+  // Layout is the rest: the template's text fitting and satori.
+  t += (timings.fonts ?? 0) - fontsBefore;
   await satoriReady();
-  const uncovered: string[] = [];
-  const svg = await satori(element, {
-    width,
-    height,
-    fonts: fonts.fonts,
-    graphemeImages: images,
-    // Called for graphemes no loaded font has. Emoji images are all in graphemeImages already; anything
-    // else gets whichever subsets cover it (the font plan should already have loaded them).
-    loadAdditionalAsset: async (code, segment) => {
-      if (code === 'emoji') {
-        const image = images[segment] ?? (await emojiImage(deps.assets, manifest, segment));
-        if (!image && /\S/u.test(segment)) uncovered.push(segment);
-        return image ?? [];
-      }
-      const extra = await fallbackFonts(deps.assets, segment, input.lang);
-      if (extra.length === 0) uncovered.push(segment);
-      return extra;
-    },
-  });
+  const svg = await satori(element, options);
   timings.layout = (timings.layout ?? 0) + Date.now() - t;
 
+  if (apart && placement && box) {
+    const { pixels, rasterMs } = await renderPixels(svg);
+    timings.raster = (timings.raster ?? 0) + rasterMs;
+    const backdrop = rgbOf(template.photoBackdrop ?? '#000000');
+    t = Date.now();
+    if (photo!.kind === 'composited') {
+      try {
+        const scaled = await photo!.scaled;
+        // Waiting for the Images binding, what is left of it after layout and rasterising.
+        timings.scaleWait = (timings.scaleWait ?? 0) + Date.now() - t;
+        t = Date.now();
+        await compositeUnder(pixels, width, box, placement, scaled, backdrop);
+      } catch (err) {
+        throw new PhotoCompositeError(String(err));
+      } finally {
+        timings.composite = (timings.composite ?? 0) + Date.now() - t;
+      }
+    } else {
+      const layer = await renderPixels(photoLayerSvg((photo as { src: string }).src, box, placement));
+      compositeLayerUnder(pixels, width, box, layer.pixels, backdrop);
+      timings.composite = (timings.composite ?? 0) + Date.now() - t;
+    }
+    t = Date.now();
+    const png = await encodePixels(pixels, width, height, encoding);
+    timings.png = (timings.png ?? 0) + Date.now() - t;
+    return { png, texts, omitted, uncovered };
+  }
   const { png, rasterMs, encodeMs } = await rasterise(svg, encoding);
   timings.raster = (timings.raster ?? 0) + rasterMs;
   timings.png = (timings.png ?? 0) + encodeMs;
-  return { png, texts: fitted, omitted, uncovered };
+  return { png, texts, omitted, uncovered };
+}
+
+/** The Images binding's scaled photo could not be had or decoded. */
+class PhotoCompositeError extends Error {
+  override name = 'PhotoCompositeError';
 }
 
 interface Drawn {
@@ -238,18 +223,4 @@ interface Drawn {
   texts: FittedBlock[];
   omitted: OmittedText[];
   uncovered: string[];
-}
-
-/** The text of a block that is drawn: none when the model says it cannot be drawn correctly. */
-function drawable(p: PreparedText): string {
-  return p.undrawable ? '' : p.text;
-}
-
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** `text` without the given graphemes (ones no font has: left out rather than drawn as missing glyphs). */
-function withoutGraphemes(text: string, drop: string[]): string {
-  if (drop.length === 0) return text;
-  const set = new Set(drop);
-  return [...graphemeSegmenter.segment(text)].filter((s) => !set.has(s.segment)).map((s) => s.segment).join('');
 }

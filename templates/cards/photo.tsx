@@ -10,7 +10,7 @@ import { INK, PAPER } from './theme';
  */
 const LAYOUT = {
   og: {
-    direction: 'row', photo: { width: 600, height: 630 },
+    direction: 'row', photo: { x: 0, y: 0, width: 600, height: 630 },
     panel: { width: 600, height: 630, padX: 48, padTop: 36, padBottom: 36, band: 8 },
     masthead: { height: 44, name: 26, section: 18 }, ruleGap: [12, 22],
     label: { height: 32, size: 17, gap: 16 },
@@ -19,7 +19,7 @@ const LAYOUT = {
     credit: 14,
   },
   square: {
-    direction: 'column', photo: { width: 1200, height: 640 },
+    direction: 'column', photo: { x: 0, y: 0, width: 1200, height: 640 },
     panel: { width: 1200, height: 560, padX: 72, padTop: 32, padBottom: 40, band: 10 },
     masthead: { height: 50, name: 30, section: 22 }, ruleGap: [12, 24],
     label: { height: 38, size: 20, gap: 18 },
@@ -47,9 +47,16 @@ function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateP
   const credit = input.photo?.credit ? fitLine(fit, input.photo.credit, 'text', l.photo.width - 4 * l.credit, l.credit) : undefined;
 
   return (
-    <div lang={satoriLocale(input.lang)} style={{ display: 'flex', flexDirection: l.direction, width, height, background: PAPER }}>
-      <div style={{ display: 'flex', position: 'relative', width: l.photo.width, height: l.photo.height, overflow: 'hidden', background: INK }}>
-        {photo ? (
+    // The photo box comes first (top left: LAYOUT's x and y) and the panel fills the rest, so each
+    // paints its own background and a composited photo's box can stay transparent.
+    <div lang={satoriLocale(input.lang)} style={{ display: 'flex', flexDirection: l.direction, width, height }}>
+      <div
+        style={{
+          display: 'flex', position: 'relative', width: l.photo.width, height: l.photo.height, overflow: 'hidden',
+          ...(photo && photo.src === undefined ? {} : { background: INK }),
+        }}
+      >
+        {photo?.src ? (
           <img
             src={photo.src}
             width={photo.width}
@@ -63,7 +70,7 @@ function render({ input, width, height, fit, fonts, logo, photo }: CardTemplateP
           </div>
         ) : null}
       </div>
-      <div style={{ display: 'flex', flexDirection: 'column', width: p.width, height: p.height }}>
+      <div style={{ display: 'flex', flexDirection: 'column', width: p.width, height: p.height, background: PAPER }}>
         <div style={{ display: 'flex', height: p.band, background: input.site.themeColor }} />
         <div style={{ display: 'flex', flexDirection: 'column', padding: `${p.padTop}px ${p.padX}px ${p.padBottom}px`, flexGrow: 1 }}>
           <CardHead input={input} layout={l} fit={fit} fonts={fonts} logo={logo} width={inner} />
@@ -84,5 +91,6 @@ export const photoTemplate: CardTemplateModule = {
   version: 2,
   texts,
   photoBox: (variant) => LAYOUT[variant].photo,
+  photoBackdrop: INK,
   render,
 };

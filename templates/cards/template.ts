@@ -28,8 +28,12 @@ export interface CardTemplateProps {
   fit: Fit;
   /** CSS font-family per style. */
   fonts: Record<TextStyle, string>;
-  /** The photo placed to cover the template's photo box, when the card has one. */
-  photo?: CoverPlacement & { src: string };
+  /**
+   * The photo placed to cover the template's photo box, when the card has one. Without `src` the photo
+   * is composited under the card after rendering: the box must then be left transparent, with nothing
+   * but overlays (the credit) drawn in it.
+   */
+  photo?: CoverPlacement & { src?: string };
   /** The site logo as a data URI. */
   logo?: string;
 }
@@ -40,7 +44,9 @@ export interface CardTemplateModule {
   version: number;
   /** Every string the template sets, per style, so the renderer loads the fonts before layout. */
   texts(input: CardInput): Partial<Record<TextStyle, string>>;
-  /** The box the photo must cover (photo templates). */
-  photoBox?(variant: CardVariant): Size;
+  /** The box the photo must cover (photo templates), and where it sits on the card. */
+  photoBox?(variant: CardVariant): Size & { x: number; y: number };
+  /** The colour behind the photo, shown through a translucent one (photo templates). */
+  photoBackdrop?: string;
   render(props: CardTemplateProps): JSXElement;
 }

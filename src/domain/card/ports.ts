@@ -67,4 +67,9 @@ export interface ImageCodec {
   encodeJpeg(bytes: Uint8Array, quality: number): Promise<Uint8Array>;
   /** Scales an image down to fit `width` x `height` pixels, aspect kept, as JPEG. */
   scaleToJpeg(bytes: Uint8Array, width: number, height: number): Promise<Uint8Array>;
+  /**
+   * Scales an image to exactly `width` x `height` pixels (the caller keeps the aspect) as PNG, and
+   * answers its body unread, to be decoded as it arrives (photos composited under a card).
+   */
+  scaleToPng(bytes: Uint8Array, width: number, height: number): Promise<ReadableStream<Uint8Array>>;
 }

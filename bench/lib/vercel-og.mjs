@@ -1,0 +1,68 @@
+// The @vercel/og row of the bench: bundles bench/node/og-compare.ts for Node with esbuild (wasm
+// imported as compiled modules, as wrangler does for workerd) and runs it in this process.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { readVars } from '../../scripts/lib/wrangler-vars.mjs';
+import { summary } from './stats.mjs';
+
+/** `import x from '*.wasm'` becomes a WebAssembly.Module compiled from the file, as in workerd. */
+const wasmModules = {
+  name: 'wasm-modules',
+  setup(b) {
+    b.onResolve({ filter: /\.wasm$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return { path: r.path, namespace: 'wasm-module' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'wasm-module' }, (args) => ({
+      contents: `import { readFileSync } from 'node:fs'; export default new WebAssembly.Module(readFileSync(${JSON.stringify(args.path)}));`,
+      loader: 'js',
+    }));
+  },
+};
+
+export async function vercelOgComparison(root, cards, { runs, warmup }) {
+  const outfile = join(root, '.wrangler/bench/og-compare.mjs');
+  await build({
+    entryPoints: [join(root, 'bench/node/og-compare.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    // Kept as a package: its Node build reads its font and wasm next to itself.
+    external: ['@vercel/og'],
+    plugins: [wasmModules],
+    logLevel: 'warning',
+  });
+  // @vercel/og 1.0.3's Node build is an ES module that inlines harfbuzzjs (satori 0.33's shaper), which
+  // still uses CommonJS's `require` and `__dirname` (to find hb.wasm, not shipped beside the bundle).
+  // Give it both, `__dirname` pointing at the harfbuzzjs package it depends on.
+  const require = createRequire(join(root, 'package.json'));
+  globalThis.require ??= require;
+  globalThis.__dirname ??= dirname(require.resolve('harfbuzzjs/package.json', { paths: [dirname(require.resolve('@vercel/og/package.json'))] }));
+  const { compare } = await import(pathToFileURL(outfile).href);
+  const vars = await readVars(join(root, 'wrangler.toml'));
+  const versions = { vercelOg: require('@vercel/og/package.json').version };
+  const assets = async (path) => {
+    try {
+      return new Response(await readFile(join(root, 'dist/assets', path)));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+  const out = [];
+  for (const card of cards) {
+    const s = await compare({ assets, vars, article: card.article, template: card.template, variant: card.variant, runs, warmup });
+    out.push({
+      name: card.name,
+      versions,
+      ours: { ms: summary(s.ours.map((x) => x.ms)), bytes: s.ours[0].bytes },
+      oursStages: Object.fromEntries(['fonts', 'layout', 'raster', 'png'].map((k) => [k, summary(s.ours.map((x) => x.timings[k] ?? 0)).p50])),
+      vercelOg: { ms: summary(s.vercelOg.map((x) => x.ms)), bytes: s.vercelOg[0].bytes },
+    });
+  }
+  return out;
+}
