@@ -21,8 +21,8 @@ export default defineConfig(async () => {
             include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
             exclude: ['test/browser/**', 'test/repo/**'],
             setupFiles: ['./test/apply-migrations.ts'],
-            // A photo card render takes 1-3 s on a busy 2-core machine and some tests draw two: the
-            // default 5 s budget made them fail by load, not by fault. Not a timed assertion.
+            // A hang guard, not a speed check: a photo card render takes 1-3 s on a busy 2-core machine
+            // and some tests draw two, while the queue pre-renders the fixtures beside them.
             testTimeout: 30_000,
             // The per-request log line (src/http/request-log.ts) of thousands of test requests is noise here.
             onConsoleLog: (log: string) => !log.startsWith('{"event":"request"'),

@@ -30,20 +30,17 @@ export interface CardTree {
   options: SatoriOptions & { width: number; height: number };
   /** Every block of text the template set, as fitted. */
   texts: FittedBlock[];
-  /** Text left out because it could not be drawn correctly (logged as `card-text-omitted`). */
   omitted: OmittedText[];
   /** Filled while satori runs: segments it found no font or image for. */
   uncovered: string[];
 }
 
 /**
- * Loads the fonts, emoji images and logo a card needs and lets its template lay it out: the part of a
- * render that comes before satori. One text model for fitting and drawing (domain/typography): every
- * string is prepared once, fonts are planned for the prepared text, and emoji images are fixed before
- * the first measurement. `photo`: where the photo goes in the photo box, with its data URI when resvg
- * is to draw it as part of the card (without, the box is left transparent for compositing). Shared by
- * the renderer and the benchmark (which hands the same tree to other renderers). `timings.fonts` gets
- * the milliseconds spent loading.
+ * Loads the fonts, emoji and logo a card needs and lets its template lay it out: the part of a render
+ * that comes before satori. Shared by the renderer and the benchmark (which hands the same tree to
+ * other renderers). `photo`: where the photo goes in the photo box, with its data URI when resvg is to
+ * draw it as part of the card (without, the box is left transparent for compositing).
+ * `timings.fonts` gets the milliseconds spent loading.
  */
 export async function cardTree(
   input: CardInput,
@@ -56,6 +53,8 @@ export async function cardTree(
 
   const t = Date.now();
   const manifest = await loadFontManifest(assets);
+  // One text model for fitting and drawing (src/domain/typography): every string is prepared once,
+  // fonts are planned for the prepared text, and emoji images are fixed before the first measurement.
   const emoji = emojiNames(manifest);
   const prepared = new Map<string, PreparedText>();
   const prepare = (text: string) => {
@@ -97,7 +96,6 @@ export async function cardTree(
     ...(logo ? { logo } : {}),
   });
   if (omitted.length) console.warn(JSON.stringify({ event: 'card-text-omitted', variant: input.variant, template: input.template, omitted }));
-
   const uncovered: string[] = [];
   return {
     element,
