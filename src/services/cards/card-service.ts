@@ -133,7 +133,7 @@ export function createCardService(deps: CardServiceDeps): CardService {
       const outcome = await storeCard(card, { store, render: (c) => render(c.input) });
       if (outcome === 'degraded') throw new Error(`card ${card.key} drew without its photo; retrying later`);
       // Deleted or unpublished while it rendered: its purge may have run already, so clean up here.
-      if (!(await deps.articles.find(job.articleId, 'public'))) {
+      if (!(await deps.articles.find(job.articleId, 'prerender'))) {
         await store.deleteArticle(job.articleId);
         return 'withdrawn';
       }
