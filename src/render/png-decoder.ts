@@ -6,6 +6,7 @@
  * handed on as soon as it is complete, so neither the whole encoded file nor the whole decoded image
  * is ever held: two scanlines at a time.
  */
+import { paeth } from './png-encoder';
 
 export class PngDecodeError extends Error {
   override name = 'PngDecodeError';
@@ -53,15 +54,6 @@ class ByteReader {
     }
     return out;
   }
-}
-
-/** Paeth predictor (§9.4). */
-function paeth(a: number, b: number, c: number): number {
-  const p = a + b - c;
-  const pa = Math.abs(p - a);
-  const pb = Math.abs(p - b);
-  const pc = Math.abs(p - c);
-  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
 /** Reverses the scanline filter `type` of `row` in place, against the previous unfiltered row (§9.2). */

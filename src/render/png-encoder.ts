@@ -101,8 +101,8 @@ function unfiltered(raw: Uint8Array, stride: number, height: number): Uint8Array
   return out;
 }
 
-/** Paeth predictor (§9.4). */
-function paeth(a: number, b: number, c: number): number {
+/** Paeth predictor (PNG §9.4), shared with the decoder. */
+export function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
   const pa = Math.abs(p - a);
   const pb = Math.abs(p - b);
