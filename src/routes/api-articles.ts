@@ -51,7 +51,7 @@ articlesApi.get('/', access('ingest'), async (c) => {
     throw problem(400, 'limit must be an integer from 1 to 100.');
   }
   try {
-    const page = await c.var.services.articles.list({ limit, cursor: c.req.query('cursor') || undefined, audience: 'staff' });
+    const page = await c.var.services.cmsArticles.list({ limit, cursor: c.req.query('cursor') || undefined, audience: 'staff' });
     return c.json({ items: page.items.map(present), nextCursor: page.nextCursor ?? null }, 200, { 'cache-control': 'no-store' });
   } catch (err) {
     if (err instanceof InvalidCursorError) throw problem(400, err.message);
@@ -91,9 +91,11 @@ articlesApi.post('/batch', access('ingest'), writeLimit, jsonBodyLimit(MAX_BATCH
 
 articlesApi.get('/:id', access('ingest'), async (c) => {
   const id = c.req.param('id');
-  const stored = await c.var.services.articles.find(id, 'staff');
+  // The CMS's own document: the newsroom's overrides are not in it (a read-modify-write would bake
+  // them in), but linked, so a CMS can show that the networks get other social fields.
+  const stored = await c.var.services.cmsArticles.find(id, 'staff');
   if (!stored) throw problem(404, `No article with id ${JSON.stringify(id)}.`);
-  return c.json(present(stored), 200, { 'cache-control': 'no-store' });
+  return c.json(present(stored), 200, { 'cache-control': 'no-store', link: `</api/newsroom/articles/${encodeURIComponent(id)}/overrides>; rel="related"; title="newsroom overrides"` });
 });
 
 articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {

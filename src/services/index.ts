@@ -24,7 +24,7 @@ import type { renderCard } from '../render/render-card';
 import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
-import { withOverrides } from './overlaid-article-store';
+import { createOverlay, withOverrides } from './overlaid-article-store';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
@@ -36,6 +36,11 @@ export interface Services {
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
   articles: ArticleAccess;
+  /**
+   * The CMS's own documents, without the newsroom's overrides: what the ingest API answers, so a CMS
+   * read-modify-write never bakes an override into its document.
+   */
+  cmsArticles: ArticleAccess;
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
@@ -132,7 +137,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     ...(options.renderCard ? { render: options.renderCard } : {}),
   });
   const publishing = createPublishing({
-    store: articleStore,
+    store: cmsStore,
+    effective: createOverlay(overrideStore).one,
     cards,
     origin,
     ...(env.RENDER_QUEUE ? { queue: createCardJobQueue(env.RENDER_QUEUE) } : {}),
@@ -159,13 +165,14 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     config,
     origin,
     articles,
+    cmsArticles: createArticleAccess(cmsStore, now),
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),
     limits,
     metrics,
     ...(edge ? { edge } : {}),
-    newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, now, headTags: async (article, images) => headTags(article, images) }),
+    newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, publishing, now, headTags: async (article, images) => headTags(article, images) }),
     headTags,
     health: () => articleStore.ping(),
     ...(env.FACEBOOK_APP_TOKEN

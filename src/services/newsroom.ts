@@ -7,6 +7,7 @@ import { dataUri } from '../render/data-uri';
 import type { RenderedCard } from '../render/render-card';
 import type { ArticleAccess } from './article-access';
 import type { CardImages, CardService } from './cards';
+import type { Publishing } from './publishing';
 
 export { OverrideConflictError };
 
@@ -42,6 +43,8 @@ export interface NewsroomDeps {
   cmsStore: ArticleStore;
   overrides: OverrideStore;
   cards: CardService;
+  /** Queues the pre-render of the cards a save changed (the same planning as an ingest write). */
+  publishing?: Pick<Publishing, 'overridesSaved'>;
   headTags(article: Article, cards: CardImages): Promise<HeadTag[]>;
   now?: () => Date;
 }
@@ -59,7 +62,8 @@ export interface Newsroom {
   renderCard(article: NewsroomArticle, variant: CardVariant): Promise<RenderedCard>;
   /**
    * Saves the overrides when `ifRevision` (0: none saved) is the stored revision, else throws
-   * OverrideConflictError with what is stored now.
+   * OverrideConflictError with what is stored now. Once saved, the public tags and card hash change
+   * (every reader sees the overrides) and the new cards of a published article are queued for pre-render.
    */
   save(article: NewsroomArticle, ifRevision: number, by: string): Promise<StoredOverrides>;
   embargoed(article: Article): boolean;
@@ -129,7 +133,12 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       return deps.cards.render(current.input);
     },
 
-    save: (article, ifRevision, by) => deps.overrides.put(article.cms.article.id, article.overrides, ifRevision, by),
+    async save(article, ifRevision, by) {
+      const saved = await deps.overrides.put(article.cms.article.id, article.overrides, ifRevision, by);
+      const before = applyOverrides(article.cms.article, article.saved?.overrides ?? {});
+      await deps.publishing?.overridesSaved(before, applyOverrides(article.cms.article, saved.overrides));
+      return saved;
+    },
 
     embargoed: (article) => isEmbargoed(article, now()),
   };

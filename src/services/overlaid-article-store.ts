@@ -1,39 +1,52 @@
 import type { ArticleStore, StoredArticle, UpsertResult } from '../domain/article';
 import { applyOverrides, type OverrideStore } from '../domain/newsroom';
 
+/** Lays the newsroom's saved social overrides (src/domain/newsroom) over stored CMS documents. */
+export interface OverridesOverlay {
+  one(stored: StoredArticle): Promise<StoredArticle>;
+  many(list: StoredArticle[]): Promise<StoredArticle[]>;
+}
+
+export function createOverlay(overrides: OverrideStore): OverridesOverlay {
+  return {
+    async one(stored) {
+      const o = await overrides.get(stored.article.id);
+      return o ? { ...stored, article: applyOverrides(stored.article, o.overrides) } : stored;
+    },
+    async many(list) {
+      if (list.length === 0) return list;
+      const found = await overrides.getMany(list.map((s) => s.article.id));
+      return list.map((s) => {
+        const o = found.get(s.article.id);
+        return o ? { ...s, article: applyOverrides(s.article, o.overrides) } : s;
+      });
+    },
+  };
+}
+
 /**
- * The article store as every reader sees it: each article with the newsroom's social overrides on top
- * (src/domain/newsroom). Writes go to the CMS's document only, so a CMS `PUT` never wipes an override;
- * what a write returns is overlaid too, so publishing plans the cards networks will actually get.
+ * The article store as every public reader sees it: each article with the newsroom's social overrides
+ * on top. Writes go to the CMS's document only, so a CMS `PUT` never wipes an override. The CMS's own
+ * API reads and writes the store underneath (its document, never the overlay), and publishing overlays
+ * what it plans with (src/services/publishing.ts).
  */
 export function withOverrides(store: ArticleStore, overrides: OverrideStore): ArticleStore {
-  async function overlay(stored: StoredArticle | undefined): Promise<StoredArticle | undefined> {
-    if (!stored) return stored;
-    const o = await overrides.get(stored.article.id);
-    return o ? { ...stored, article: applyOverrides(stored.article, o.overrides) } : stored;
-  }
-  async function overlayMany(list: StoredArticle[]): Promise<StoredArticle[]> {
-    if (list.length === 0) return list;
-    const found = await overrides.getMany(list.map((s) => s.article.id));
-    return list.map((s) => {
-      const o = found.get(s.article.id);
-      return o ? { ...s, article: applyOverrides(s.article, o.overrides) } : s;
-    });
-  }
+  const overlay = createOverlay(overrides);
+  const maybe = async (stored: StoredArticle | undefined) => (stored ? overlay.one(stored) : stored);
   async function overlayResult(r: UpsertResult): Promise<UpsertResult> {
-    const previous = await overlay(r.previous);
-    return { ...r, stored: (await overlay(r.stored))!, ...(previous ? { previous } : {}) };
+    const previous = await maybe(r.previous);
+    return { ...r, stored: await overlay.one(r.stored), ...(previous ? { previous } : {}) };
   }
   return {
     ...store,
-    get: async (id) => overlay(await store.get(id)),
-    getByUrl: async (url) => overlay(await store.getByUrl(url)),
+    get: async (id) => maybe(await store.get(id)),
+    getByUrl: async (url) => maybe(await store.getByUrl(url)),
     upsert: async (article) => overlayResult(await store.upsert(article)),
     upsertMany: async (articles) => Promise.all((await store.upsertMany(articles)).map(overlayResult)),
     delete: (id) => store.delete(id),
     list: async (options) => {
       const page = await store.list(options);
-      return { ...page, items: await overlayMany(page.items) };
+      return { ...page, items: await overlay.many(page.items) };
     },
     ping: () => store.ping(),
   };

@@ -4,7 +4,13 @@ import { planCardJobs, type ArticleChange, type CardJobQueue } from '../domain/p
 import type { CardService } from './cards';
 
 export interface PublishingDeps {
+  /** The CMS's documents: writes land here and are answered as written (no newsroom overrides). */
   store: ArticleStore;
+  /**
+   * What networks get for a stored document (the newsroom's overrides on top,
+   * src/services/overlaid-article-store.ts): cards are planned from it. Identity when absent.
+   */
+  effective?: (stored: StoredArticle) => Promise<StoredArticle>;
   cards: CardService;
   queue?: CardJobQueue;
   cache?: CardCache;
@@ -19,22 +25,32 @@ export interface Publishing {
   upsertMany(articles: Article[]): Promise<UpsertResult[]>;
   /** The deleted article, or undefined when there was none. */
   delete(id: string): Promise<StoredArticle | undefined>;
+  /**
+   * The newsroom saved overrides that turned `before` into `after` (both as networks get them): queues
+   * the pre-render of every card whose hash changed, as an ingest write would, so the first crawler
+   * after the save finds R2 warm. Never throws (a refused queue is logged; cards then render on demand).
+   */
+  overridesSaved(before: Article, after: Article): Promise<void>;
 }
 
 export function createPublishing(deps: PublishingDeps): Publishing {
   const published = (a: Article | undefined) => a?.status === 'published';
+  const effective = deps.effective ?? (async (s: StoredArticle) => s);
 
   async function changesOf(written: UpsertResult[], deleted: StoredArticle[]): Promise<ArticleChange[]> {
     const changes: ArticleChange[] = [];
-    for (const { stored, previous, changed } of written) {
-      if (!changed) continue;
+    for (const result of written) {
+      if (!result.changed) continue;
+      const stored = await effective(result.stored);
+      const previous = result.previous ? await effective(result.previous) : undefined;
       changes.push({
         article: stored.article,
         ...(previous && published(previous.article) ? { before: await deps.cards.versions(previous.article) } : {}),
         ...(published(stored.article) ? { after: await deps.cards.versions(stored.article) } : {}),
       });
     }
-    for (const d of deleted) {
+    for (const removed of deleted) {
+      const d = await effective(removed);
       changes.push({ article: d.article, deleted: true, ...(published(d.article) ? { before: await deps.cards.versions(d.article) } : {}) });
     }
     return changes;
@@ -53,14 +69,19 @@ export function createPublishing(deps: PublishingDeps): Publishing {
       written: changed.map((r) => ({ id: r.stored.article.id, revision: r.stored.revision, status: r.stored.article.status })),
       deleted: deleted.map((d) => d.article.id),
     }));
+    await queueJobs(() => changesOf(changed, deleted), changed.map((r) => r.stored.article.id));
+  }
+
+  /** Plans and sends the card jobs of some changes; a failure is logged, never thrown. */
+  async function queueJobs(changes: () => Promise<ArticleChange[]>, ids: string[]): Promise<void> {
     try {
-      const { jobs, staleUrls } = planCardJobs(await changesOf(changed, deleted), deps.origin);
+      const { jobs, staleUrls } = planCardJobs(await changes(), deps.origin);
       // This data centre's cached copies of a withdrawn article's cards; elsewhere they age out, and
       // the card route checks visibility before any cache look-up.
       await Promise.all(staleUrls.map((u) => deps.cache?.delete(u)));
       if (deps.queue && jobs.length > 0) await deps.queue.send(jobs);
     } catch (err) {
-      console.warn(JSON.stringify({ event: 'card-jobs-not-queued', reason: String(err), ids: changed.map((r) => r.stored.article.id) }));
+      console.warn(JSON.stringify({ event: 'card-jobs-not-queued', reason: String(err), ids }));
     }
   }
 
@@ -79,6 +100,13 @@ export function createPublishing(deps: PublishingDeps): Publishing {
       const removed = await deps.store.delete(id);
       if (removed) await afterWrite([], [removed]);
       return removed;
+    },
+    async overridesSaved(before, after) {
+      await queueJobs(async () => [{
+        article: after,
+        ...(published(before) ? { before: await deps.cards.versions(before) } : {}),
+        ...(published(after) ? { after: await deps.cards.versions(after) } : {}),
+      }], [after.id]);
     },
   };
 }
