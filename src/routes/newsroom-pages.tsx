@@ -30,7 +30,11 @@ newsroomPages.get('/newsroom', access('staff'), async (c) => {
     status: article.status,
     ...(embargoed && article.embargoUntil ? { embargoUntil: article.embargoUntil } : {}),
     publishedAt: article.publishedAt,
-    thumbnailUrl: `/api/newsroom/articles/${encodeURIComponent(article.id)}/cards/og`,
+    // A public article's thumbnail is its public card (cached, warm after ingest); only drafts and
+    // embargoed articles need a staff render, which counts against STAFF_PREVIEW_LIMITER.
+    thumbnailUrl: article.status === 'published' && !embargoed
+      ? (await services.cards.images(article)).og.url
+      : `/api/newsroom/articles/${encodeURIComponent(article.id)}/cards/og`,
     warnings: await services.newsroom.warningCounts(article),
   })));
   return c.html(

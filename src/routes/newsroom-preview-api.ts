@@ -5,6 +5,7 @@ import { validateSocialFields, type SocialFieldEdits, type StoredOverrides } fro
 import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
+import { rateLimit, staffKey } from '../http/rate-limit';
 import { OverrideConflictError, type NewsroomArticle, type NewsroomPreview } from '../services/newsroom';
 import { crawlAsNetworks } from '../services/newsroom-crawl';
 import { profileOf } from '../domain/preview';
@@ -18,6 +19,27 @@ export const newsroomPreviewApi = new Hono<AppEnv>();
 
 const MAX_EDIT_BYTES = 16 * 1024;
 const privateHeaders = { 'cache-control': 'private, no-store' };
+
+/** Renders per newsroom user (wrangler.toml STAFF_PREVIEW_LIMITER); a `?render=0` preview draws nothing and is not counted. */
+const renderLimit = rateLimit('staffPreview', staffKey, { counts: (c) => c.req.query('render') !== '0' });
+
+/**
+ * Over the limit, the staff card route still answers what an `<img>` in the live preview can draw: the
+ * site's default card in the format the article's card has, with 429 and `Retry-After`, so the mock
+ * shows a placeholder rather than a broken image (docs/newsroom.md). A client that does not ask for an
+ * image (a script) gets the problem.
+ */
+const cardRenderLimit = rateLimit('staffPreview', staffKey, {
+  async refused(c) {
+    if (!/\bimage\//.test(c.req.header('accept') ?? '')) return undefined;
+    const variant = c.req.param('variant');
+    const stored = await c.var.services.newsroom.load(c.req.param('id')!);
+    if (!stored || !variant || !isCardVariant(variant)) return undefined;
+    const { format } = await c.var.services.cards.current(stored.effective, variant);
+    const image = await c.var.services.cards.fallback({ articleId: stored.cms.article.id, path: new URL(c.req.url).pathname, reason: 'staff-preview-rate-limited', format });
+    return new Response(image.body, { headers: { 'content-type': image.headers.get('content-type')!, ...privateHeaders, 'x-card-template': 'default' } });
+  },
+});
 
 const b64url = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function fromB64url(s: string): unknown {
@@ -80,13 +102,13 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
   };
 }
 
-newsroomPreviewApi.get('/articles/:id/preview', access('staff'), async (c) => {
+newsroomPreviewApi.get('/articles/:id/preview', access('staff'), renderLimit, async (c) => {
   const article = await load(c);
   const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0' });
   return c.json(present(c, preview), 200, { ...privateHeaders, etag: overridesEtag(article.saved) });
 });
 
-newsroomPreviewApi.post('/articles/:id/preview', access('staff'), jsonBodyLimit(MAX_EDIT_BYTES), async (c) => {
+newsroomPreviewApi.post('/articles/:id/preview', access('staff'), renderLimit, jsonBodyLimit(MAX_EDIT_BYTES), async (c) => {
   const edits = editsOrThrow(await readJson(c.req.raw));
   const article = await load(c, edits);
   const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0' });
@@ -94,7 +116,7 @@ newsroomPreviewApi.post('/articles/:id/preview', access('staff'), jsonBodyLimit(
 });
 
 /** A card as edited, drawn for staff only: never stored in R2 or the Cache API, never cached. */
-newsroomPreviewApi.get('/articles/:id/cards/:variant', access('staff'), async (c) => {
+newsroomPreviewApi.get('/articles/:id/cards/:variant', access('staff'), cardRenderLimit, async (c) => {
   const variant = c.req.param('variant');
   if (!isCardVariant(variant)) throw problem(404, `No card variant ${JSON.stringify(variant)}.`);
   const raw = c.req.query('edits');
@@ -138,7 +160,7 @@ newsroomPreviewApi.put('/articles/:id/overrides', access('staff'), jsonBodyLimit
 });
 
 /** "Fetch as each crawler": the public page and its image as each network's crawler gets them, through this Worker. */
-newsroomPreviewApi.get('/articles/:id/crawl', access('staff'), async (c) => {
+newsroomPreviewApi.get('/articles/:id/crawl', access('staff'), rateLimit('staffPreview', staffKey), async (c) => {
   const article = await load(c);
   const pageUrl = `${c.var.origin}/a/${encodeURIComponent(article.cms.article.id)}`;
   return c.json({ pageUrl, crawlers: await crawlAsNetworks(c.var.selfFetch, pageUrl) }, 200, privateHeaders);
