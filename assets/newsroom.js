@@ -5,6 +5,8 @@ const config = JSON.parse(document.getElementById('nr-config').textContent);
 const t = config.strings;
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 const api = `/api/newsroom/articles/${encodeURIComponent(config.id)}`;
+// The preview JSON's warnings come in the page's language.
+const langQuery = `lang=${encodeURIComponent(config.lang)}`;
 const form = document.getElementById('nr-form');
 const cards = document.getElementById('nr-cards');
 const statusLine = document.getElementById('nr-status');
@@ -105,7 +107,7 @@ function draw(preview) {
 async function refresh() {
   const mine = ++seq;
   statusLine.textContent = t.updating;
-  const res = await fetch(`${api}/preview`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(edits()) });
+  const res = await fetch(`${api}/preview?${langQuery}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(edits()) });
   if (mine !== seq) return; // a newer edit is on its way
   if (!res.ok) {
     const p = await res.json().catch(() => ({}));
@@ -197,4 +199,4 @@ document.getElementById('nr-crawl-run').addEventListener('click', async () => {
       el('td', { text: c.image ? `${c.image.status} ${c.image.type ?? ''} ${c.image.bytes} B ${c.image.width ?? '?'}×${c.image.height ?? '?'} · ${c.image.ms} ms` : '—' }))))));
 });
 
-fetch(`${api}/preview`).then((r) => r.json()).then(draw).catch((err) => { alertBox.textContent = String(err); });
+fetch(`${api}/preview?${langQuery}`).then((r) => r.json()).then(draw).catch((err) => { alertBox.textContent = String(err); });

@@ -1,4 +1,4 @@
-import { articleCardPrefix, type CardObjectStore } from '../domain/card';
+import { articleCardPrefix, type CardObjectStore, type CardTemplate } from '../domain/card';
 
 /** Outside `cards/`, so listing cards never meets it. */
 const SWEEP_CURSOR_KEY = 'sweep/cursor';
@@ -14,6 +14,16 @@ export function createR2CardStore(bucket: R2Bucket): CardObjectStore {
 
     async has(key) {
       return (await bucket.head(key)) !== null;
+    },
+
+    async meta(key) {
+      const object = await bucket.head(key);
+      if (!object) return undefined;
+      const custom = object.customMetadata ?? {};
+      return {
+        template: (custom.template ?? 'text') as CardTemplate,
+        ...(custom.photoFallback ? { photoFallback: custom.photoFallback } : {}),
+      };
     },
 
     async put(key, bytes, meta) {

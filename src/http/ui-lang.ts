@@ -21,6 +21,18 @@ export function uiLang(c: Context): UiLang {
   return fromAcceptLanguage(c.req.header('accept-language') ?? '');
 }
 
+/**
+ * The UI language a JSON request asks for (the newsroom page sends its own as `?lang=`), else the
+ * cookie, else `Accept-Language`. Unlike `uiLang` it remembers nothing.
+ */
+export function requestedUiLang(c: Context): UiLang {
+  const asked = c.req.query('lang');
+  if (asked && (UI_LANGS as string[]).includes(asked)) return asked as UiLang;
+  const remembered = getCookie(c, COOKIE);
+  if (remembered && (UI_LANGS as string[]).includes(remembered)) return remembered as UiLang;
+  return fromAcceptLanguage(c.req.header('accept-language') ?? '');
+}
+
 /** The supported language with the highest weight in an Accept-Language value, matched by primary subtag. */
 export function fromAcceptLanguage(header: string): UiLang {
   let best: { lang: UiLang; q: number } | undefined;

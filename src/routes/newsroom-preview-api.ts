@@ -6,9 +6,10 @@ import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
 import { problem } from '../http/problem';
 import { rateLimit, staffKey } from '../http/rate-limit';
+import { requestedUiLang } from '../http/ui-lang';
 import { OverrideConflictError, type NewsroomArticle, type NewsroomPreview } from '../services/newsroom';
 import { crawlAsNetworks } from '../services/newsroom-crawl';
-import { profileOf } from '../domain/preview';
+import { localisedProfile, profileOf } from '../domain/preview';
 import { changedFields, MANUAL_REFRESH_TOOLS } from '../domain/newsroom';
 
 /**
@@ -76,6 +77,7 @@ export const overridesEtag = (saved: StoredOverrides | undefined) => `"o${saved?
 
 /** The JSON the preview page and scripts read. `edits`: the unsaved edits the staff card URLs carry. */
 function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
+  const lang = requestedUiLang(c);
   const id = p.article.cms.article.id;
   const query = edits && Object.keys(edits).length > 0 ? `?edits=${b64url(JSON.stringify(edits))}` : '';
   const staffCard = (variant: string) => `${c.var.origin}/api/newsroom/articles/${encodeURIComponent(id)}/cards/${variant}${query}`;
@@ -94,7 +96,7 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
     networks: p.networks.map((n) => ({
       ...n,
       mode: n.modes[0],
-      profile: profileOf(n.network),
+      profile: localisedProfile(profileOf(n.network), lang),
       // The page draws the card it was just sent (data: URL) rather than asking for a second render.
       ...(n.image ? { image: { ...n.image, previewUrl: n.image.url === p.cards.og.url ? (p.cardDataUri ?? staffCard('og')) : n.image.url } } : {}),
     })),
@@ -104,14 +106,14 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
 
 newsroomPreviewApi.get('/articles/:id/preview', access('staff'), renderLimit, async (c) => {
   const article = await load(c);
-  const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0' });
+  const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0', lang: requestedUiLang(c) });
   return c.json(present(c, preview), 200, { ...privateHeaders, etag: overridesEtag(article.saved) });
 });
 
 newsroomPreviewApi.post('/articles/:id/preview', access('staff'), renderLimit, jsonBodyLimit(MAX_EDIT_BYTES), async (c) => {
   const edits = editsOrThrow(await readJson(c.req.raw));
   const article = await load(c, edits);
-  const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0' });
+  const preview = await c.var.services.newsroom.preview(article, { render: c.req.query('render') !== '0', lang: requestedUiLang(c) });
   return c.json(present(c, preview, edits), 200, privateHeaders);
 });
 

@@ -2,7 +2,7 @@ import { isEmbargoed, type Article, type ArticleStore, type StoredArticle } from
 import type { CardVariant } from '../domain/card';
 import type { HeadTag } from '../domain/head';
 import { applyOverrides, mergeOverrides, OverrideConflictError, type OverrideStore, type SocialFieldEdits, type SocialOverrides, type StoredOverrides } from '../domain/newsroom';
-import { buildPreview, countBySeverity, pageTagsFromHead, type CardFacts, type ImageFacts, type Preview, type Severity } from '../domain/preview';
+import { buildPreview, countBySeverity, pageTagsFromHead, type CardFacts, type ImageFacts, type MessageLang, type Preview, type Severity } from '../domain/preview';
 import { dataUri } from '../render/data-uri';
 import type { RenderedCard } from '../render/render-card';
 import type { ArticleAccess } from './article-access';
@@ -54,8 +54,12 @@ export interface Newsroom {
   list(options: { limit: number; cursor?: string | undefined; query?: string | undefined }): Promise<{ items: NewsroomListItem[]; nextCursor?: string }>;
   /** The article with its overrides and `edits` applied; undefined when there is no such article. */
   load(id: string, edits?: SocialFieldEdits): Promise<NewsroomArticle | undefined>;
-  /** Mocks and warnings for every network; `render` also draws the og card (never stored) for its facts. */
-  preview(article: NewsroomArticle, options?: { render?: boolean }): Promise<NewsroomPreview>;
+  /**
+   * Mocks and warnings for every network; `render` also draws the og card (never stored) for its facts;
+   * `lang` is the language of the warnings' messages. A published article whose stored card fell back
+   * (final photo failure) is warned about either way.
+   */
+  preview(article: NewsroomArticle, options?: { render?: boolean; lang?: MessageLang }): Promise<NewsroomPreview>;
   /** Warnings by severity for the list (no render: card facts are left out). */
   warningCounts(article: Article): Promise<Record<Severity, number>>;
   /** Draws a card of the article as edited, for staff only: never written to R2 or the Cache API. */
@@ -85,8 +89,13 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     };
   }
 
-  async function previewOf(article: Article, card?: NewsroomPreview['card']) {
-    const cards = await deps.cards.images(article);
+  async function previewOf(article: Article, card?: CardFacts & { bytes?: number; contentType?: string }, lang?: MessageLang) {
+    const [cards, storedFallback] = await Promise.all([
+      deps.cards.images(article),
+      // The card crawlers get: a render job may have stored it without its photo for good.
+      article.status === 'published' ? deps.cards.storedPhotoFallback(article, 'og') : undefined,
+    ]);
+    const facts: CardFacts | undefined = card || storedFallback ? { ...card, ...(storedFallback ? { storedFallback } : {}) } : undefined;
     const tags = pageTagsFromHead(await deps.headTags(article, cards));
     const og: ImageFacts = { url: cards.og.url, width: cards.og.width, height: cards.og.height, type: card?.contentType ?? cards.og.type, ...(card ? { bytes: card.bytes } : {}) };
     const preview = buildPreview({
@@ -96,7 +105,8 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       status: article.status,
       embargoed: isEmbargoed(article, now()),
       ...(article.embargoUntil ? { embargoUntil: article.embargoUntil } : {}),
-      ...(card ? { card } : {}),
+      ...(facts ? { card: facts } : {}),
+      ...(lang ? { lang } : {}),
     });
     return { ...preview, cards };
   }
@@ -119,9 +129,9 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     },
 
     async preview(article, options = {}) {
-      if (!options.render) return { ...(await previewOf(article.effective)), article };
+      if (!options.render) return { ...(await previewOf(article.effective, undefined, options.lang)), article };
       const { rendered, ...card } = await cardFacts(article.effective);
-      return { ...(await previewOf(article.effective, card)), article, card, cardDataUri: dataUri(rendered.bytes, rendered.contentType) };
+      return { ...(await previewOf(article.effective, card, options.lang)), article, card, cardDataUri: dataUri(rendered.bytes, rendered.contentType) };
     },
 
     async warningCounts(article) {

@@ -21,6 +21,8 @@ export interface CardObject {
 export interface CardObjectStore {
   get(key: string): Promise<CardObject | undefined>;
   has(key: string): Promise<boolean>;
+  /** What was recorded with a stored card (its metadata only, no body); undefined when none is stored. */
+  meta(key: string): Promise<Pick<CardObjectMeta, 'template' | 'photoFallback'> | undefined>;
   put(key: string, bytes: Uint8Array, meta: CardObjectMeta): Promise<void>;
   /** Deletes an article's cards except the keys in `keep`; answers how many were deleted. */
   deleteArticle(articleId: string, keep?: readonly string[]): Promise<number>;

@@ -5,3 +5,4 @@ export * from './profile';
 export * from './units';
 export * from './warnings';
 export * from './preview';
+export * from './warning-messages';

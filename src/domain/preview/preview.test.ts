@@ -135,6 +135,22 @@ describe('warnings', () => {
     expect(['error', 'warning', 'info']).toContain(w.severity);
   });
 
+  it.each(cases)('%s has a Japanese message when the UI is Japanese', (code, i) => {
+    const en = warning(i, code)!;
+    const ja = warning({ ...i, lang: 'ja' }, code)!;
+    expect(ja.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(ja.message).not.toMatch(/[{}]/);
+    expect(ja.message).not.toBe(en.message);
+    expect({ ...ja, message: '' }).toEqual({ ...en, message: '' });
+  });
+
+  it('warns about a stored card that fell back, in words, even when this render drew the photo', () => {
+    const w = warning(input(page(GOOD), { card: { storedFallback: 'http-404' } }), 'card-fallback')!;
+    expect(w.message).toContain('HTTP 404');
+    expect(warning(input(page(GOOD), { card: { storedFallback: 'disallowed-host' }, lang: 'ja' }), 'card-fallback')!.message).toContain('許可されていません');
+    expect(warning(input(page(GOOD), { card: {} }), 'card-fallback')).toBeUndefined();
+  });
+
   it('names the networks a rule affects: the byte budget hits Bluesky (1 MB) and Mastodon (2 MB) but not Facebook (8 MB)', () => {
     const w = warning(cases.find(([c]) => c === 'image-over-byte-budget')![1], 'image-over-byte-budget')!;
     expect(w.networks).toEqual(expect.arrayContaining(['bluesky', 'whatsapp']));

@@ -2,6 +2,7 @@ import { buildMock, type ImageFacts, type NetworkMock } from './mock';
 import { NETWORK_PROFILES } from './networks';
 import type { PageTags } from './page-tags';
 import type { NetworkProfile } from './profile';
+import type { MessageLang } from './warning-messages';
 import { previewWarnings, type CardFacts, type PreviewWarning } from './warnings';
 
 export interface PreviewInput {
@@ -14,6 +15,8 @@ export interface PreviewInput {
   embargoUntil?: string;
   embargoed: boolean;
   card?: CardFacts;
+  /** The language of the warnings' messages (default English). */
+  lang?: MessageLang;
 }
 
 export interface Preview {
@@ -31,6 +34,7 @@ export function buildPreview(input: PreviewInput, profiles: readonly NetworkProf
     images: input.images,
     ...(input.embargoUntil ? { embargoUntil: input.embargoUntil } : {}),
     ...(input.card ? { card: input.card } : {}),
+    ...(input.lang ? { lang: input.lang } : {}),
   });
   return { networks, warnings };
 }

@@ -52,6 +52,11 @@ export interface CardService {
   images(article: Article): Promise<CardImages>;
   /** The current versions of every variant (publishing compares them across a write). */
   versions(article: Article): Promise<CardVersions>;
+  /**
+   * Why the card stored for crawlers (R2) was drawn without its photo, when it was: the final photo
+   * failure its render job recorded. Undefined when the card is not stored or has its photo.
+   */
+  storedPhotoFallback(article: Article, variant: CardVariant): Promise<string | undefined>;
   /** Renders a card input with this deployment's assets, photos and Images binding. */
   render(input: CardInput, options?: RenderOptions): Promise<RenderedCard>;
   /** A card from the Cache API, else R2, else a render (shared by concurrent requests). */
@@ -86,6 +91,12 @@ export function createCardService(deps: CardServiceDeps): CardService {
     current,
     versions,
     render,
+
+    async storedPhotoFallback(article, variant) {
+      if (!deps.store) return undefined;
+      const card = await current(article, variant);
+      return (await deps.store.meta(card.key))?.photoFallback;
+    },
 
     async images(article) {
       const [og, square] = await Promise.all([current(article, 'og'), current(article, 'square')]);

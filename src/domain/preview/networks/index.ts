@@ -20,3 +20,4 @@ export const NETWORK_PROFILES: readonly NetworkProfile[] = [
 ];
 
 export const profileOf = (id: NetworkId): NetworkProfile => NETWORK_PROFILES.find((p) => p.id === id)!;
+export * from './profile-text';
