@@ -21,6 +21,7 @@ import { buildHeadTags, type HeadTag } from '../domain/head';
 import type { Metrics, RateLimiters } from '../domain/operations';
 import type { SiteConfig } from '../domain/site';
 import type { renderCard } from '../render/render-card';
+import { loadCardFonts } from '../render/fonts';
 import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
@@ -172,7 +173,12 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     limits,
     metrics,
     ...(edge ? { edge } : {}),
-    newsroom: createNewsroom({ articles, cmsStore, overrides: overrideStore, cards, publishing, now, headTags: async (article, images) => headTags(article, images) }),
+    newsroom: createNewsroom({
+      articles, cmsStore, overrides: overrideStore, cards, publishing, now,
+      headTags: async (article, images) => headTags(article, images),
+      // The sans faces cards set body text in (Source Sans 3, Noto Sans per script): real advances.
+      textMeasurer: async (text, lang) => (await loadCardFonts(assets, { text }, lang)).measure('text'),
+    }),
     headTags,
     health: () => articleStore.ping(),
     ...(env.FACEBOOK_APP_TOKEN

@@ -2,7 +2,7 @@ import { isEmbargoed, type Article, type ArticleStore, type StoredArticle } from
 import type { CardVariant } from '../domain/card';
 import type { HeadTag } from '../domain/head';
 import { applyOverrides, mergeOverrides, OverrideConflictError, type OverrideStore, type SocialFieldEdits, type SocialOverrides, type StoredOverrides } from '../domain/newsroom';
-import { buildPreview, countBySeverity, pageTagsFromHead, type CardFacts, type ImageFacts, type MessageLang, type Preview, type Severity } from '../domain/preview';
+import { buildPreview, countBySeverity, pageTagsFromHead, type CardFacts, type ImageFacts, type MeasureWidth, type MessageLang, type PageTags, type Preview, type Severity } from '../domain/preview';
 import { dataUri } from '../render/data-uri';
 import type { RenderedCard } from '../render/render-card';
 import type { ArticleAccess } from './article-access';
@@ -46,6 +46,11 @@ export interface NewsroomDeps {
   /** Queues the pre-render of the cards a save changed (the same planning as an ingest write). */
   publishing?: Pick<Publishing, 'overridesSaved'>;
   headTags(article: Article, cards: CardImages): Promise<HeadTag[]>;
+  /**
+   * Text widths of the bundled sans faces for `text` in `lang` (the card renderer's fonts), for the
+   * "lines at a pixel width" rules; without it the estimate of src/domain/preview/units.ts applies.
+   */
+  textMeasurer?: (text: string, lang: string) => Promise<MeasureWidth>;
   now?: () => Date;
 }
 
@@ -73,6 +78,13 @@ export interface Newsroom {
   embargoed(article: Article): boolean;
 }
 
+/** Every text a network may show from the page's tags (the fonts to load for measuring them). */
+function textsOf(tags: PageTags): string {
+  const values = [tags.title ?? '', ...tags.jsonLd.flatMap((j) => [j.headline ?? '', j.description ?? ''])];
+  for (const key of ['og:title', 'og:description', 'twitter:title', 'twitter:description', 'description', 'og:site_name']) values.push(...(tags.meta.get(key) ?? []));
+  return values.join('\n');
+}
+
 export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const now = deps.now ?? (() => new Date());
 
@@ -97,6 +109,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     ]);
     const facts: CardFacts | undefined = card || storedFallback ? { ...card, ...(storedFallback ? { storedFallback } : {}) } : undefined;
     const tags = pageTagsFromHead(await deps.headTags(article, cards));
+    const measureWidth = await deps.textMeasurer?.(textsOf(tags), article.lang);
     const og: ImageFacts = { url: cards.og.url, width: cards.og.width, height: cards.og.height, type: card?.contentType ?? cards.og.type, ...(card ? { bytes: card.bytes } : {}) };
     const preview = buildPreview({
       tags,
@@ -107,6 +120,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
       ...(article.embargoUntil ? { embargoUntil: article.embargoUntil } : {}),
       ...(facts ? { card: facts } : {}),
       ...(lang ? { lang } : {}),
+      ...(measureWidth ? { measureWidth } : {}),
     });
     return { ...preview, cards };
   }

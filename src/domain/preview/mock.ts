@@ -1,6 +1,6 @@
 import { readField, type PageTags } from './page-tags';
 import type { Figure, NetworkId, NetworkProfile, TagSource, TextRule } from './profile';
-import { clampLines, truncateTo, type CountUnit } from './units';
+import { clampLines, estimatedWidthPx, truncateTo, type CountUnit, type MeasureWidth } from './units';
 
 /** What is known about the image a page names (from its tags, the card renderer or a fetch). */
 export interface ImageFacts {
@@ -59,19 +59,19 @@ export function centreCrop(width: number, height: number, aspect: number): Crop 
   return { aspect, x: 0, y: (1 - h) / 2, width: 1, height: h };
 }
 
-function shorten(value: string, rule: TextRule): Omit<MockText, 'source'> {
+function shorten(value: string, rule: TextRule, measureWidth: MeasureWidth): Omit<MockText, 'source'> {
   if (rule.kind === 'count') {
     const t = truncateTo(value, rule.max.value, rule.unit, rule.ellipsis, rule.ellipsisCounts);
     return { text: t.text, truncated: t.truncated, length: t.length, limit: rule.max.value, unit: rule.unit, figure: rule.max };
   }
-  const t = clampLines(value, rule.widthPx, rule.fontPx, rule.lines.value);
+  const t = clampLines(value, rule.widthPx, rule.fontPx, rule.lines.value, measureWidth);
   return { text: t.text, truncated: t.truncated, length: t.length, limit: rule.lines.value, unit: 'lines', figure: rule.lines };
 }
 
-function readText(tags: PageTags, sources: readonly TagSource[], rule: TextRule | undefined): MockText | undefined {
+function readText(tags: PageTags, sources: readonly TagSource[], rule: TextRule | undefined, measureWidth: MeasureWidth): MockText | undefined {
   if (!rule) return undefined;
   const field = readField(tags, sources);
-  return field ? { ...shorten(field.value, rule), source: field.source } : undefined;
+  return field ? { ...shorten(field.value, rule, measureWidth), source: field.source } : undefined;
 }
 
 /** The layout a network picks for an image of known size (large card or small thumbnail). */
@@ -97,11 +97,12 @@ function domainLine(profile: NetworkProfile, host: string, tags: PageTags): stri
 /**
  * The mock of one network: each field read from the tags the network reads, in its order, shortened in
  * its unit; the image it would take, its layout and centred crop. `canonicalHost` is the page's host
- * (the domain line). A missing tag leaves the field out, as the network would.
+ * (the domain line). A missing tag leaves the field out, as the network would. `measureWidth` sets
+ * "lines at a pixel width" rules (units.ts).
  */
-export function buildMock(profile: NetworkProfile, tags: PageTags, images: ReadonlyMap<string, ImageFacts>, canonicalHost: string): NetworkMock {
-  const title = readText(tags, profile.reads.title, profile.title);
-  const description = readText(tags, profile.reads.description, profile.description);
+export function buildMock(profile: NetworkProfile, tags: PageTags, images: ReadonlyMap<string, ImageFacts>, canonicalHost: string, measureWidth: MeasureWidth = estimatedWidthPx): NetworkMock {
+  const title = readText(tags, profile.reads.title, profile.title, measureWidth);
+  const description = readText(tags, profile.reads.description, profile.description, measureWidth);
   const imageField = readField(tags, profile.reads.image);
   let image: NetworkMock['image'];
   if (imageField) {

@@ -2,6 +2,7 @@ import { buildMock, type ImageFacts, type NetworkMock } from './mock';
 import { NETWORK_PROFILES } from './networks';
 import type { PageTags } from './page-tags';
 import type { NetworkProfile } from './profile';
+import type { MeasureWidth } from './units';
 import type { MessageLang } from './warning-messages';
 import { previewWarnings, type CardFacts, type PreviewWarning } from './warnings';
 
@@ -17,6 +18,8 @@ export interface PreviewInput {
   card?: CardFacts;
   /** The language of the warnings' messages (default English). */
   lang?: MessageLang;
+  /** Text widths for "lines at a pixel width" rules (default: the estimate of units.ts). */
+  measureWidth?: MeasureWidth;
 }
 
 export interface Preview {
@@ -26,7 +29,7 @@ export interface Preview {
 
 /** The preview of a page on every network (mocks from the tags each reads) with its warnings. */
 export function buildPreview(input: PreviewInput, profiles: readonly NetworkProfile[] = NETWORK_PROFILES): Preview {
-  const networks = profiles.map((p) => buildMock(p, input.tags, input.images, input.canonicalHost));
+  const networks = profiles.map((p) => buildMock(p, input.tags, input.images, input.canonicalHost, input.measureWidth));
   const warnings = previewWarnings(profiles, networks, {
     status: input.status,
     embargoed: input.embargoed,

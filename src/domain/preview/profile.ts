@@ -22,7 +22,14 @@ export type TagSource =
   | 'twitter:title' | 'twitter:description' | 'twitter:image'
   | 'meta:description' | 'title';
 
-/** How a network shortens a text field: a count in a unit, or lines at a pixel width. */
+/**
+ * How a network shortens a text field: a count in a unit, or lines at a pixel width. `lines` rules are
+ * set with the advance widths of the bundled sans faces (Source Sans 3 for Latin, the Noto Sans face of
+ * each script; emoji 1 em), not the app's own font: against Arial's metrics (Liberation Sans) Source
+ * Sans 3 sets mixed-case English 4-6% narrower and capitals up to 16% narrower, so a line within about
+ * 6% of `widthPx` may wrap one word earlier in the app; CJK ideographs and kana are 1 em in both
+ * (docs/newsroom.md, "Lines at a pixel width").
+ */
 export type TextRule =
   | { kind: 'count'; unit: CountUnit; max: Figure<number>; ellipsis: string; ellipsisCounts: boolean }
   | { kind: 'lines'; lines: Figure<number>; widthPx: number; fontPx: number };

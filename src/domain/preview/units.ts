@@ -52,9 +52,17 @@ export function truncateTo(text: string, max: number, unit: CountUnit, ellipsis 
 const WIDE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
 
 /**
+ * Width of `text` set at `fontPx`, in px. The newsroom passes the advance widths of the bundled sans
+ * faces (Source Sans 3 and the Noto Sans faces of each script, the card renderer's own measurer,
+ * src/render/fonts.ts; an emoji is 1 em, as cards draw it); `estimatedWidthPx` is the fallback when
+ * no fonts are at hand (docs/newsroom.md, "Lines at a pixel width").
+ */
+export type MeasureWidth = (text: string, fontPx: number) => number;
+
+/**
  * Estimated advance of a grapheme in em, for system sans-serif UI fonts: wide characters 1 em, emoji
- * 1.2, upper-case Latin 0.65, lower-case and digits 0.53, narrow punctuation 0.3, space 0.28. Mocks are
- * drawn by the browser with real fonts; this estimate only decides where the network would clamp lines.
+ * 1.2, upper-case Latin 0.65, lower-case and digits 0.53, narrow punctuation 0.3, space 0.28. Used only
+ * where no font is loaded (pure callers, tests of the rules themselves).
  */
 export function graphemeWidthEm(g: string): number {
   if (g === ' ') return 0.28;
@@ -66,36 +74,34 @@ export function graphemeWidthEm(g: string): number {
   return 0.6;
 }
 
-export const textWidthPx = (text: string, fontPx: number) => segments(text).reduce((w, g) => w + graphemeWidthEm(g) * fontPx, 0);
+export const textWidthPx: MeasureWidth = (text, fontPx) => segments(text).reduce((w, g) => w + graphemeWidthEm(g) * fontPx, 0);
+export const estimatedWidthPx = textWidthPx;
 
 /**
  * Sets `text` in lines `widthPx` wide (breaking where line-break rules allow: spaces in Latin and Hangul,
  * between characters in Chinese and Japanese, with kinsoku) and clamps it to `maxLines`, ending the last
  * line with `…` as CSS `-webkit-line-clamp` does. A unit wider than a line is split between graphemes.
+ * Widths come from `measureWidth` (px at `fontPx`).
  */
-export function clampLines(text: string, widthPx: number, fontPx: number, maxLines: number): Truncation & { lines: string[] } {
+export function clampLines(text: string, widthPx: number, fontPx: number, maxLines: number, measureWidth: MeasureWidth = estimatedWidthPx): Truncation & { lines: string[] } {
   const lines: string[] = [];
   // The separator the text had at each line break: a space in Latin text, nothing in CJK.
   const seps: string[] = [];
   let line = '';
-  let lineWidth = 0;
   let pendingSpace = '';
-  const push = () => { lines.push(line); seps.push(pendingSpace ? ' ' : ''); line = ''; lineWidth = 0; pendingSpace = ''; };
+  const push = () => { lines.push(line); seps.push(pendingSpace ? ' ' : ''); line = ''; pendingSpace = ''; };
   const joined = (ls: string[]) => ls.map((l, i) => (i === 0 ? l : seps[i - 1] + l)).join('');
+  // A line is measured whole (as the browser sets it), not as a sum of rounded parts.
+  const fits = (candidate: string) => measureWidth(candidate, fontPx) <= widthPx;
   for (const unit of breakUnits(text)) {
-    const w = textWidthPx(unit.text, fontPx);
-    const spaceW = textWidthPx(pendingSpace, fontPx);
-    if (line && lineWidth + spaceW + w > widthPx) push();
-    if (!line && w > widthPx) {
+    if (line && !fits(line + pendingSpace + unit.text)) push();
+    if (!line && !fits(unit.text)) {
       for (const g of segments(unit.text)) {
-        const gw = graphemeWidthEm(g) * fontPx;
-        if (line && lineWidth + gw > widthPx) push();
+        if (line && !fits(line + g)) push();
         pendingSpace = '';
         line += g;
-        lineWidth += gw;
       }
     } else {
-      lineWidth += (line ? spaceW : 0) + w;
       line += (line ? pendingSpace : '') + unit.text;
     }
     pendingSpace = unit.space;
@@ -105,7 +111,7 @@ export function clampLines(text: string, widthPx: number, fontPx: number, maxLin
   if (length <= maxLines) return { text: joined(lines), truncated: false, length, lines };
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
-  while (last && textWidthPx(last + '…', fontPx) > widthPx) last = segments(last).slice(0, -1).join('');
+  while (last && !fits(last.replace(/[\s\u3000]+$/u, '') + '…')) last = segments(last).slice(0, -1).join('');
   kept[maxLines - 1] = last.replace(/[\s\u3000]+$/u, '') + '…';
   return { text: joined(kept), truncated: true, length, lines: kept };
 }
