@@ -72,10 +72,12 @@ function figureNote(n) {
     el('ul', {}, figs.map((f) => el('li', {}, el('span', { class: f.confirmed ? 'nr-confirmed' : 'nr-unconfirmed', text: f.confirmed ? t.confirmed : t.unconfirmed }), ` ${JSON.stringify(f.value)} — ${f.source} (${f.checked})`))));
 }
 
-function drawMock(n, lang) {
+function drawMock(n, lang, og) {
+  // The og card arrives once with the preview (data: URL); without it, its staff-only URL.
+  const src = n.image && og?.dataUri && n.image.url === og.url ? og.dataUri : n.image?.previewUrl;
   const img = n.image
     ? el('div', { class: `mock-img mock-img-${n.image.layout}`, style: `aspect-ratio:${n.image.crop.aspect}` },
-        el('img', { src: n.image.previewUrl, alt: '', style: `object-position:${(n.image.crop.x + n.image.crop.width / 2) * 100}% ${(n.image.crop.y + n.image.crop.height / 2) * 100}%` }),
+        el('img', { src, alt: '', style: `object-position:${(n.image.crop.x + n.image.crop.width / 2) * 100}% ${(n.image.crop.y + n.image.crop.height / 2) * 100}%` }),
         n.network === 'x' && n.title ? el('span', { class: 'mock-overlay', lang, text: n.title.text }) : null)
     : el('div', { class: 'mock-noimg', text: '∅' });
   const text = el('div', { class: 'mock-text' },
@@ -95,7 +97,7 @@ function draw(preview) {
   const lang = document.getElementById('f-socialHeadline')?.lang || undefined;
   const mode = document.querySelector('input[name="mode"]:checked')?.value ?? 'light';
   cards.dataset.mode = mode;
-  cards.replaceChildren(...preview.networks.map((n) => drawMock(n, lang)));
+  cards.replaceChildren(...preview.networks.map((n) => drawMock(n, lang, preview.cards?.og)));
   drawWarnings(preview.warnings);
   for (const name of ['socialHeadline', 'socialDescription']) {
     const input = document.querySelector(`[name="${name}"]`);

@@ -91,14 +91,19 @@ function present(c: AppContext, p: NewsroomPreview, edits?: SocialFieldEdits) {
     overrides: p.article.overrides,
     savedBy: p.article.saved ? { name: p.article.saved.updatedBy, at: p.article.saved.updatedAt } : null,
     draft: Boolean(query),
-    cards: { og: { url: p.cards.og.url, previewUrl: staffCard('og') }, square: { url: p.cards.square.url, previewUrl: staffCard('square') } },
+    // The og card as just drawn (data: URL) goes once; each mock names it by URL (a 14-fold copy made
+    // the JSON 1.5 MB).
+    cards: {
+      og: { url: p.cards.og.url, previewUrl: staffCard('og'), ...(p.cardDataUri ? { dataUri: p.cardDataUri } : {}) },
+      square: { url: p.cards.square.url, previewUrl: staffCard('square') },
+    },
     card: p.card ?? null,
     networks: p.networks.map((n) => ({
       ...n,
       mode: n.modes[0],
       profile: localisedProfile(profileOf(n.network), lang),
-      // The page draws the card it was just sent (data: URL) rather than asking for a second render.
-      ...(n.image ? { image: { ...n.image, previewUrl: n.image.url === p.cards.og.url ? (p.cardDataUri ?? staffCard('og')) : n.image.url } } : {}),
+      // The page draws the card it was just sent (`cards.og.dataUri`) rather than asking for a second render.
+      ...(n.image ? { image: { ...n.image, previewUrl: n.image.url === p.cards.og.url ? staffCard('og') : n.image.url } } : {}),
     })),
     warnings: p.warnings,
   };
@@ -124,7 +129,8 @@ newsroomPreviewApi.get('/articles/:id/cards/:variant', access('staff'), cardRend
   const raw = c.req.query('edits');
   const article = await load(c, raw ? editsOrThrow(fromB64url(raw)) : undefined);
   const card = await c.var.services.newsroom.renderCard(article, variant);
-  return new Response(card.bytes, {
+  // A copy: the render may be kept for the next request (src/services/staff-renders.ts).
+  return new Response(card.bytes.slice(), {
     headers: { 'content-type': card.contentType, ...privateHeaders, 'x-card-template': card.template, ...(card.fallback ? { 'x-card-fallback': card.fallback.slice(0, 200) } : {}) },
   });
 });

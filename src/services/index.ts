@@ -27,6 +27,7 @@ import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
 import { createOverlay, withOverrides } from './overlaid-article-store';
 import { createPublishing, type Publishing } from './publishing';
+import { isolateStaffRenders } from './staff-renders';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
 export type { ArticleAccess, CardImages, CardService, EdgeService, Publishing, ShareClicks };
@@ -178,6 +179,8 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
       headTags: async (article, images) => headTags(article, images),
       // The sans faces cards set body text in (Source Sans 3, Noto Sans per script): real advances.
       textMeasurer: async (text, lang) => (await loadCardFonts(assets, { text }, lang)).measure('text'),
+      // Kept across requests only with the real renderer and photos (tests replacing them count renders).
+      ...(options.renderCard || options.photoFetch ? {} : { renders: isolateStaffRenders }),
     }),
     headTags,
     health: () => articleStore.ping(),

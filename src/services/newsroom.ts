@@ -8,6 +8,7 @@ import type { RenderedCard } from '../render/render-card';
 import type { ArticleAccess } from './article-access';
 import type { CardImages, CardService } from './cards';
 import type { Publishing } from './publishing';
+import type { StaffRenders } from './staff-renders';
 
 export { OverrideConflictError };
 
@@ -51,6 +52,8 @@ export interface NewsroomDeps {
    * "lines at a pixel width" rules; without it the estimate of src/domain/preview/units.ts applies.
    */
   textMeasurer?: (text: string, lang: string) => Promise<MeasureWidth>;
+  /** Recent staff renders kept across requests (src/services/staff-renders.ts); none: every preview renders. */
+  renders?: StaffRenders;
   now?: () => Date;
 }
 
@@ -88,9 +91,15 @@ function textsOf(tags: PageTags): string {
 export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const now = deps.now ?? (() => new Date());
 
+  /** A staff render of the article's current card (kept across requests when `deps.renders` is set). */
+  async function draw(article: Article, variant: CardVariant) {
+    const current = await deps.cards.current(article, variant);
+    const render = () => deps.cards.render(current.input);
+    return { current, rendered: await (deps.renders ? deps.renders.get(current.key, render) : render()) };
+  }
+
   async function cardFacts(article: Article): Promise<NonNullable<NewsroomPreview['card']> & { rendered: RenderedCard }> {
-    const current = await deps.cards.current(article, 'og');
-    const rendered = await deps.cards.render(current.input);
+    const { current, rendered } = await draw(article, 'og');
     const headline = rendered.texts.find((t) => t.style === 'headline' && t.text === current.input.headline);
     return {
       rendered,
@@ -101,16 +110,21 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     };
   }
 
-  async function previewOf(article: Article, card?: CardFacts & { bytes?: number; contentType?: string }, lang?: MessageLang) {
+  /**
+   * The preview of an article; `card` (a render under way) is awaited last, so the reads and the
+   * measuring here overlap it.
+   */
+  async function previewOf(article: Article, card?: Promise<CardFacts & { bytes?: number; contentType?: string }>, lang?: MessageLang) {
     const [cards, storedFallback] = await Promise.all([
       deps.cards.images(article),
       // The card crawlers get: a render job may have stored it without its photo for good.
       article.status === 'published' ? deps.cards.storedPhotoFallback(article, 'og') : undefined,
     ]);
-    const facts: CardFacts | undefined = card || storedFallback ? { ...card, ...(storedFallback ? { storedFallback } : {}) } : undefined;
     const tags = pageTagsFromHead(await deps.headTags(article, cards));
     const measureWidth = await deps.textMeasurer?.(textsOf(tags), article.lang);
-    const og: ImageFacts = { url: cards.og.url, width: cards.og.width, height: cards.og.height, type: card?.contentType ?? cards.og.type, ...(card ? { bytes: card.bytes } : {}) };
+    const drawn = await card;
+    const facts: CardFacts | undefined = drawn || storedFallback ? { ...drawn, ...(storedFallback ? { storedFallback } : {}) } : undefined;
+    const og: ImageFacts = { url: cards.og.url, width: cards.og.width, height: cards.og.height, type: drawn?.contentType ?? cards.og.type, ...(drawn?.bytes !== undefined ? { bytes: drawn.bytes } : {}) };
     const preview = buildPreview({
       tags,
       images: new Map([[og.url, og]]),
@@ -135,17 +149,19 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     },
 
     async load(id, edits) {
-      const cms = await deps.cmsStore.get(id);
+      // Two independent reads: one round trip to D1 instead of two in a row.
+      const [cms, saved] = await Promise.all([deps.cmsStore.get(id), deps.overrides.get(id)]);
       if (!cms) return undefined;
-      const saved = await deps.overrides.get(id);
       const overrides = mergeOverrides(saved?.overrides ?? {}, edits ?? {});
       return { cms, ...(saved ? { saved } : {}), overrides, effective: applyOverrides(cms.article, overrides) };
     },
 
     async preview(article, options = {}) {
       if (!options.render) return { ...(await previewOf(article.effective, undefined, options.lang)), article };
-      const { rendered, ...card } = await cardFacts(article.effective);
-      return { ...(await previewOf(article.effective, card, options.lang)), article, card, cardDataUri: dataUri(rendered.bytes, rendered.contentType) };
+      const facts = cardFacts(article.effective);
+      // Rendering is CPU work and the rest mostly waits on I/O: started together, they overlap.
+      const [preview, { rendered, ...card }] = await Promise.all([previewOf(article.effective, facts, options.lang), facts]);
+      return { ...preview, article, card, cardDataUri: dataUri(rendered.bytes, rendered.contentType) };
     },
 
     async warningCounts(article) {
@@ -153,8 +169,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     },
 
     async renderCard(article, variant) {
-      const current = await deps.cards.current(article.effective, variant);
-      return deps.cards.render(current.input);
+      return (await draw(article.effective, variant)).rendered;
     },
 
     async save(article, ifRevision, by) {

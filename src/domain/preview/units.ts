@@ -1,4 +1,4 @@
-import { breakUnits, isEmojiGrapheme } from '../typography';
+import { breakUnits, isEmojiGrapheme, type BreakUnit } from '../typography';
 
 /**
  * The units networks count text in: code points (most servers), graphemes (user-perceived characters,
@@ -77,6 +77,18 @@ export function graphemeWidthEm(g: string): number {
 export const textWidthPx: MeasureWidth = (text, fontPx) => segments(text).reduce((w, g) => w + graphemeWidthEm(g) * fontPx, 0);
 export const estimatedWidthPx = textWidthPx;
 
+// One preview sets the same title for a dozen networks: the line-break opportunities (UAX #14) of the
+// last few texts are kept rather than found again for each.
+const recentUnits = new Map<string, BreakUnit[]>();
+function unitsOf(text: string): BreakUnit[] {
+  let units = recentUnits.get(text);
+  if (!units) {
+    if (recentUnits.size >= 32) recentUnits.clear();
+    recentUnits.set(text, (units = breakUnits(text)));
+  }
+  return units;
+}
+
 /**
  * Sets `text` in lines `widthPx` wide (breaking where line-break rules allow: spaces in Latin and Hangul,
  * between characters in Chinese and Japanese, with kinsoku) and clamps it to `maxLines`, ending the last
@@ -93,7 +105,7 @@ export function clampLines(text: string, widthPx: number, fontPx: number, maxLin
   const joined = (ls: string[]) => ls.map((l, i) => (i === 0 ? l : seps[i - 1] + l)).join('');
   // A line is measured whole (as the browser sets it), not as a sum of rounded parts.
   const fits = (candidate: string) => measureWidth(candidate, fontPx) <= widthPx;
-  for (const unit of breakUnits(text)) {
+  for (const unit of unitsOf(text)) {
     if (line && !fits(line + pendingSpace + unit.text)) push();
     if (!line && !fits(unit.text)) {
       for (const g of segments(unit.text)) {
