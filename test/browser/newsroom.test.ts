@@ -107,7 +107,13 @@ describe('newsroom preview in Chromium', () => {
     await list.close();
     for (const query of ['', '?lang=ja']) {
       const page = await openPreview(SEED_ID, query);
-      if (query) expect(await page.textContent('#mocks-h')).toBe('各SNSでの表示');
+      if (query) {
+        expect(await page.textContent('#mocks-h')).toBe('各SNSでの表示');
+        // The warnings come in the page's language, whatever the browser's.
+        const messages = await page.locator('#nr-warnings li.nr-warning').evaluateAll((lis) => lis.map((li) => li.querySelector('code + span')?.textContent ?? ''));
+        expect(messages.length).toBeGreaterThan(0);
+        for (const m of messages) expect(m).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      }
       await page.click('#nr-crawl-run');
       await page.waitForSelector('#nr-crawl table', { timeout: 60_000 });
       expect(await page.locator('#nr-crawl tbody tr').count()).toBe(14);
