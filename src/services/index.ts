@@ -25,10 +25,11 @@ import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
 import { withOverrides } from './overlaid-article-store';
+import { createPublicArticles, type PublicArticles } from './public-articles';
 import { createPublishing, type Publishing } from './publishing';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
-export type { ArticleAccess, CardImages, CardService, EdgeService, Publishing, ShareClicks };
+export type { ArticleAccess, CardImages, CardService, EdgeService, PublicArticles, Publishing, ShareClicks };
 
 /** Everything a route, the queue consumer, the bench or a golden test needs, built from the bindings. */
 export interface Services {
@@ -36,6 +37,8 @@ export interface Services {
   /** Absolute origin of this service (config PUBLIC_URL, else the request's). */
   origin: string;
   articles: ArticleAccess;
+  /** Published articles for cards and oEmbed; in edge mode, built from origin when the store lacks them. */
+  publicArticles: PublicArticles;
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
@@ -159,6 +162,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     config,
     origin,
     articles,
+    publicArticles: createPublicArticles({ articles, edge, now }),
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),

@@ -2,10 +2,11 @@ import type { OriginFetch } from '../../adapters/origin-fetch';
 import type { Article, StoredArticle } from '../../domain/article';
 import {
   charsetFromContentType, DROPPED_ARTICLE_REQUEST_HEADERS, type EdgeConfig, type EdgeDecision, edgeDecision, ifNoneMatchHits, isUtf8,
-  ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, rewritable, rewrittenEtag, sniffMetaCharset,
+  ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, patternHosts, rewritable, rewrittenEtag, sniffMetaCharset,
 } from '../../domain/edge';
 import type { HeadTag } from '../../domain/head';
 import { shareBarModel } from '../../domain/share';
+import { canonicalUrlForExtractedId } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import type { CardImages } from '../cards';
 import type { Extraction } from './extraction';
@@ -29,8 +30,15 @@ export interface EdgeService {
   decide(requestUrl: string): EdgeDecision;
   /** Answers a request edge mode takes (src/routes/edge.ts decides which): proxied, rewritten or passed through. */
   serve(request: Request, decision: Exclude<EdgeDecision, { kind: 'app' }>, waitUntil: (p: Promise<unknown>) => void): Promise<Response>;
-  /** The published article at a canonical URL: stored, or extracted now from origin (oEmbed). */
+  /** The published article at a canonical URL: stored, or extracted now from origin (oEmbed, cards). */
   articleFor(canonicalUrl: string): Promise<StoredArticle | undefined>;
+  /**
+   * The published article an extracted article's id (`x-…`) stands for, when the store does not hold
+   * that id: the article now stored at its canonical URL (a CMS push may have replaced it under another
+   * id), or extracted again from origin (a card URL from another deployment, or a row that is gone).
+   * Undefined for ids that are not extracted ones or cannot be read back (canonicalUrlForExtractedId).
+   */
+  articleForId(id: string): Promise<StoredArticle | undefined>;
 }
 
 /** The plain page for an origin that did not answer (504) or could not be reached (502). */
@@ -172,17 +180,23 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return rewritten(request, response, set!, first, whole);
   }
 
+  async function articleFor(canonicalUrl: string): Promise<StoredArticle | undefined> {
+    const stored = await deps.findByUrl(canonicalUrl);
+    if (stored) return stored.article.status === 'published' ? stored : undefined;
+    if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
+    return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
+  }
+
   return {
     decide: (requestUrl) => edgeDecision(requestUrl, { originUrl: deps.edge.originUrl, patterns: deps.config.articleUrlPatterns, matchesCanonical }),
     async serve(request, decision, waitUntil) {
       if (decision.kind === 'pass') return passThrough(request, decision.originUrl);
       return serveArticle(request, decision.canonicalUrl, decision.originUrl, waitUntil);
     },
-    async articleFor(canonicalUrl) {
-      const stored = await deps.findByUrl(canonicalUrl);
-      if (stored) return stored.article.status === 'published' ? stored : undefined;
-      if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
-      return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
+    articleFor,
+    async articleForId(id) {
+      const url = canonicalUrlForExtractedId(id, patternHosts(deps.config.articleUrlPatterns), matchesCanonical);
+      return url ? articleFor(url) : undefined;
     },
   };
 }

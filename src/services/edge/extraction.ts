@@ -4,6 +4,7 @@ import { ORIGIN_ACCEPT_ENCODING, rewritable, type EdgeConfig } from '../../domai
 import { extractArticle, type PageRecord, type PageRecordStore } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import { decodeHTML } from 'entities';
+import { createSingleFlight } from '../cards/single-flight';
 import { collectSignals, decodePage, EXTRACTION_BYTES, readPrefix } from './collect-signals';
 
 export interface ExtractionDeps {
@@ -19,13 +20,20 @@ export interface ExtractionDeps {
 export interface Extraction {
   /** Reads a 200 HTML origin response (consumes its body) and stores the article when it is one. */
   fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined>;
-  /** Fetches the page and extracts it, unless it is remembered as not an article (oEmbed, cards). */
+  /**
+   * Fetches the page and extracts it (oEmbed, cards), unless origin was asked about this URL within
+   * the TTL of its last answer (EDGE_FAILURE_TTL for pages that are not articles, EDGE_EXTRACTION_TTL
+   * for extracted ones): at most one read per URL per TTL, claimed atomically once a record exists.
+   */
   byUrl(canonicalUrl: string, originUrl: string): Promise<StoredArticle | undefined>;
   /** True while a failed extraction of this URL is remembered: origin is not asked again per request. */
   failedRecently(canonicalUrl: string): Promise<boolean>;
   /** Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL. */
   refreshIfStale(canonicalUrl: string, originUrl: string): Promise<void>;
 }
+
+// Isolate-wide: requests build their services each, but share reads of one URL that are in flight.
+const byUrlInFlight = createSingleFlight<StoredArticle | undefined>();
 
 export function createExtraction(deps: ExtractionDeps): Extraction {
   const now = deps.now ?? Date.now;
@@ -67,21 +75,32 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
     fromResponse,
     failedRecently,
 
-    async byUrl(canonicalUrl, originUrl) {
-      if (await failedRecently(canonicalUrl)) return undefined;
-      const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
-      if (result.kind !== 'response') return undefined;
-      const { response } = result;
-      if (!rewritable('GET', response.status, response.headers)) {
-        await response.body?.cancel();
-        // Remembered like any page that is not an article, so repeated oEmbed requests for a missing
-        // URL do not each reach origin. Server errors and redirects are not: they may pass.
-        if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
-          await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+    byUrl(canonicalUrl, originUrl) {
+      // Concurrent asks in this isolate (a crawler's og and square cards, an oEmbed burst) share one read.
+      return byUrlInFlight.run(`${originUrl} ${canonicalUrl}`, async () => {
+        const record = await deps.records.get(canonicalUrl);
+        const at = now();
+        if (record) {
+          // Origin was asked within the TTL of what it answered: it is not asked again. An extracted
+          // article the store no longer holds comes back after the TTL, not per request.
+          const ttl = (record.outcome === 'extracted' ? deps.edge.extractionTtlSeconds : deps.edge.failureTtlSeconds) * 1000;
+          if (at - record.checkedAt < ttl) return undefined;
+          if (!(await deps.records.claim(canonicalUrl, at - ttl, at))) return undefined;
         }
-        return undefined;
-      }
-      return fromResponse(canonicalUrl, response);
+        const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
+        if (result.kind !== 'response') return undefined;
+        const { response } = result;
+        if (!rewritable('GET', response.status, response.headers)) {
+          await response.body?.cancel();
+          // Remembered like any page that is not an article, so repeated oEmbed or card requests for a
+          // missing URL do not each reach origin. Server errors and redirects are not: they may pass.
+          if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
+            await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+          }
+          return undefined;
+        }
+        return fromResponse(canonicalUrl, response);
+      });
     },
 
     async refreshIfStale(canonicalUrl, originUrl) {
