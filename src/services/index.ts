@@ -13,7 +13,7 @@ import { createCardJobQueue } from '../adapters/render-queue';
 import { createD1PageRecords } from '../adapters/d1-page-records';
 import { createOriginFetch } from '../adapters/origin-fetch';
 import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
-import { createEdgeService, createExtraction, type EdgeService } from './edge';
+import { createEdgeService, createExtraction, type EdgeService, type RewriteOptions } from './edge';
 import { siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
@@ -97,6 +97,8 @@ export interface ServiceOptions {
   edgeConfig?: EdgeConfig;
   /** Outbound fetch to the publisher's origin (the global fetch otherwise). */
   originFetch?: typeof fetch;
+  /** Options of edge mode's rewrite (tests add a handler that throws). */
+  edgeRewrite?: RewriteOptions;
 }
 
 /**
@@ -156,6 +158,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
       findByUrl: (url) => articleStore.getByUrl(url),
       cardImages: (article) => cards.images(article),
       headTags,
+      ...(options.edgeRewrite ? { rewrite: options.edgeRewrite } : {}),
     });
   }
   return {

@@ -11,7 +11,7 @@ import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import type { CardImages } from '../cards';
 import type { Extraction } from './extraction';
 import { asciiInjectedSet, buildInjectedSet, type InjectedSet } from './injected-set';
-import { rewriteBody } from './rewrite-page';
+import { rewriteBody, type RewriteOptions } from './rewrite-stream';
 
 export interface EdgeDeps {
   config: SiteConfig;
@@ -23,6 +23,8 @@ export interface EdgeDeps {
   findByUrl(url: string): Promise<StoredArticle | undefined>;
   cardImages(article: Article): Promise<CardImages>;
   headTags(article: Article, cards: CardImages): Promise<HeadTag[]>;
+  /** Options of the rewrite (tests add a handler that throws). */
+  rewrite?: RewriteOptions;
 }
 
 export interface EdgeService {
@@ -87,8 +89,11 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return set;
   }
 
-  /** Streams origin's body through the rewriter with this set; the response headers cleaned up. */
-  function rewritten(request: Request, response: Response, set: InjectedSet, sniffed: Uint8Array | undefined, body: ReadableStream<Uint8Array>): Response {
+  /**
+   * Streams origin's body through the rewriter with this set; the response headers cleaned up. When the
+   * rewriter fails before its first byte, origin's page is served as it is (rewrite-stream.ts).
+   */
+  async function rewritten(request: Request, response: Response, set: InjectedSet, sniffed: Uint8Array | undefined, body: ReadableStream<Uint8Array>): Promise<Response> {
     const headers = new Headers(response.headers);
     // The body is decoded and its length changes: neither header would be true any more.
     headers.delete('content-length');
@@ -104,11 +109,12 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     const charset = charsetFromContentType(contentType) ?? (sniffed ? sniffMetaCharset(sniffed) : undefined);
     const injected = isUtf8(charset) ? set : asciiInjectedSet(set);
     const helmet = sniffed ? /\bdata-(rh|react-helmet)\b/.test(new TextDecoder().decode(sniffed)) : false;
-    const out = rewriteBody(body, {
+    const out = await rewriteBody(body, {
       headHtml: injected.headHtml, shareBarHtml: injected.shareBarHtml, shareBarAfter: deps.edge.shareBarAfter, helmet,
       ...(charset ? { charset } : {}),
-    }, contentType);
-    return new Response(out, { status: 200, headers });
+    }, contentType, deps.rewrite);
+    if (!out.rewritten) return new Response(out.body, { status: response.status, headers: withoutEncoding(response.headers) });
+    return new Response(out.body, { status: 200, headers });
   }
 
   /** The first chunk of the body, read ahead (charset and head-manager sniffing), and the whole body again. */
