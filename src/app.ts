@@ -42,6 +42,8 @@ export interface AppOptions {
   edgeConfig?: EdgeConfig;
   /** Options of edge mode's rewrite (tests add a handler that throws). */
   edgeRewrite?: RewriteOptions;
+  /** The clock embargoes and edge mode's extraction TTLs are checked against (tests). */
+  now?: () => Date;
 }
 
 /** The Hono app: the services on the context, security headers, ETags, the routes and one error handler. */

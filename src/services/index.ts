@@ -12,9 +12,9 @@ import { createRateLimiters } from '../adapters/rate-limiter';
 import { createCardJobQueue } from '../adapters/render-queue';
 import { createD1PageRecords } from '../adapters/d1-page-records';
 import { createOriginFetch } from '../adapters/origin-fetch';
-import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
+import type { EdgeConfig } from '../domain/edge';
 import { createEdgeService, createExtraction, type EdgeService, type RewriteOptions } from './edge';
-import { siteConfigFor } from '../config';
+import { edgeConfigFor, siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
 import { buildHeadTags, type HeadTag } from '../domain/head';
@@ -87,7 +87,7 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
-  /** The clock embargoes are checked against (tests). */
+  /** The clock embargoes and edge mode's extraction TTLs are checked against (tests). */
   now?: () => Date;
   /** Replaces some rate limits (tests of limits, and tests that are not about them). */
   rateLimiters?: Partial<RateLimiters>;
@@ -148,11 +148,11 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
     return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
   }
-  const edgeConfig = options.edgeConfig ?? parseEdgeConfig(env);
+  const edgeConfig = options.edgeConfig ?? edgeConfigFor(env);
   let edge: EdgeService | undefined;
   if (edgeConfig.originUrl) {
     const originFetch = createOriginFetch({ timeoutMs: edgeConfig.originTimeoutMs, ...(options.originFetch ? { fetch: options.originFetch } : {}) });
-    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig });
+    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig, now: () => now().getTime() });
     edge = createEdgeService({
       config, edge: edgeConfig, origin, originFetch, extraction,
       findByUrl: (url) => articleStore.getByUrl(url),

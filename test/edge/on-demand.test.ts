@@ -138,3 +138,28 @@ describe('edge mode: oEmbed for articles the store does not hold', () => {
     expect(await originLog(path)).toEqual([]);
   });
 });
+
+describe('edge mode: the injected set, cached per isolate, follows every change at once', () => {
+  it('a CMS push and a newsroom override change the proxied page\'s tags on the next request', async () => {
+    const staff = { authorization: 'Bearer staff-test-token', 'content-type': 'application/json' };
+    const ogTitle = async () => {
+      const { res, settled } = await edgeFetch(`https://mainichi.jp${X(16)}`);
+      const html = await res.text();
+      await settled();
+      return /<meta property="og:title" content="([^"]*)"/.exec(html)?.[1];
+    };
+    const doc = (headline: string) => ({
+      id: 'cms-916', url: canonical(X(16)), lang: 'en', headline, description: 'Pushed.', section: 'World', publishedAt: '2099-01-16T00:00:00Z', status: 'published',
+    });
+    expect((await putArticle(doc('First pushed headline'))).status).toBe(201);
+    expect(await ogTitle()).toBe('First pushed headline');
+    expect(await ogTitle()).toBe('First pushed headline');
+    expect((await putArticle(doc('Second pushed headline'))).status).toBe(200);
+    expect(await ogTitle()).toBe('Second pushed headline');
+    const saved = await edgeFetch(`${SELF}/api/newsroom/articles/cms-916/overrides`, {
+      method: 'PUT', headers: { ...staff, 'if-match': '"o0"' }, body: JSON.stringify({ socialHeadline: 'Newsroom override headline' }),
+    });
+    expect(saved.res.status).toBe(200);
+    expect(await ogTitle()).toBe('Newsroom override headline');
+  });
+});

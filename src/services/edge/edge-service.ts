@@ -2,7 +2,7 @@ import type { OriginFetch } from '../../adapters/origin-fetch';
 import type { Article, StoredArticle } from '../../domain/article';
 import {
   charsetFromContentType, DROPPED_ARTICLE_REQUEST_HEADERS, type EdgeConfig, type EdgeDecision, edgeDecision, ifNoneMatchHits, isUtf8,
-  ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, patternHosts, rewritable, rewrittenEtag, sniffMetaCharset,
+  fingerprint, ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, patternHosts, rewritable, rewrittenEtag, sniffMetaCharset,
 } from '../../domain/edge';
 import type { HeadTag } from '../../domain/head';
 import { shareBarModel } from '../../domain/share';
@@ -78,7 +78,9 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     const { article } = stored;
     let cache = setCache.get(deps.config);
     if (!cache) setCache.set(deps.config, (cache = new Map()));
-    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt}`;
+    // The revision alone would miss newsroom overrides, which change the article readers see but not
+    // the CMS's revision: the key is the article as overlaid.
+    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt} ${fingerprint(JSON.stringify(article))}`;
     const known = cache.get(key);
     if (known) return known;
     const cards = await deps.cardImages(article);

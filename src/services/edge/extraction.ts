@@ -35,6 +35,17 @@ export interface Extraction {
 // Isolate-wide: requests build their services each, but share reads of one URL that are in flight.
 const byUrlInFlight = createSingleFlight<StoredArticle | undefined>();
 
+// When each extracted URL is next due for a conditional re-check, as last read from D1 (ms since the
+// epoch). Only ever later than D1's own record, so a URL is still asked at most once per TTL.
+const refreshDue = new Map<string, number>();
+const REFRESH_DUE_ENTRIES = 4096;
+
+function rememberDue(key: string, at: number): void {
+  refreshDue.delete(key);
+  if (refreshDue.size >= REFRESH_DUE_ENTRIES) refreshDue.delete(refreshDue.keys().next().value!);
+  refreshDue.set(key, at);
+}
+
 export function createExtraction(deps: ExtractionDeps): Extraction {
   const now = deps.now ?? Date.now;
   const matches = compileUrlPatterns(deps.config.articleUrlPatterns);
@@ -104,10 +115,17 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
     },
 
     async refreshIfStale(canonicalUrl, originUrl) {
-      const record = await deps.records.get(canonicalUrl);
       const at = now();
-      if (!record || at - record.checkedAt < deps.edge.extractionTtlSeconds * 1000) return;
-      if (!(await deps.records.claim(canonicalUrl, at - deps.edge.extractionTtlSeconds * 1000, at))) return;
+      const ttl = deps.edge.extractionTtlSeconds * 1000;
+      const memo = `${originUrl} ${canonicalUrl}`;
+      // Known not to be due in this isolate: no D1 read for every page view of an extracted article.
+      if (at < (refreshDue.get(memo) ?? -Infinity)) return;
+      const record = await deps.records.get(canonicalUrl);
+      if (!record) return;
+      if (at - record.checkedAt < ttl) return rememberDue(memo, record.checkedAt + ttl);
+      // Claimed by another request (which moved checkedAt to its now): due again a TTL from now.
+      rememberDue(memo, at + ttl);
+      if (!(await deps.records.claim(canonicalUrl, at - ttl, at))) return;
       const conditional: Record<string, string> = {};
       if (record.etag) conditional['if-none-match'] = record.etag;
       if (record.lastModified) conditional['if-modified-since'] = record.lastModified;

@@ -157,12 +157,16 @@ export async function rewriteBody(body: ReadableStream<Uint8Array>, input: Rewri
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   void (async () => {
     const writer = writable.getWriter();
-    let tail = '';
+    // The last output chunks, as bytes: made into text only if the rewriter fails.
+    let recent: Uint8Array[] = [];
+    let recentBytes = 0;
     try {
       let failure: unknown;
       for (let next = first; !next.done;) {
         await writer.write(next.value);
-        tail = (tail + latin1(next.value.subarray(-TAIL_WINDOW))).slice(-TAIL_WINDOW);
+        recent.push(next.value);
+        recentBytes += next.value.byteLength;
+        while (recent.length > 1 && recentBytes - recent[0]!.byteLength >= TAIL_WINDOW) recentBytes -= recent.shift()!.byteLength;
         try {
           next = await output.read();
         } catch (err) {
@@ -174,7 +178,8 @@ export async function rewriteBody(body: ReadableStream<Uint8Array>, input: Rewri
         const all = await original();
         // The pieces as the output carries them: UTF-8 bytes (legacy-charset pages get ASCII pieces).
         const injected = [headInjection(input), input.shareBarHtml ?? ''].map((piece) => latin1(new TextEncoder().encode(piece)));
-        const at = resumeOffset(latin1(all), tail, injected);
+        const at = resumeOffset(latin1(all), latin1(concat(recent)).slice(-TAIL_WINDOW), injected);
+        recent = [];
         console.warn(JSON.stringify({ event: 'edge-rewrite-failed', phase: 'streaming', resumedAt: at ?? null, read: all.byteLength, reason: String(failure) }));
         if (at !== undefined && at < all.byteLength) await writer.write(all.subarray(at));
       }
