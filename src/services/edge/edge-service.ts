@@ -95,7 +95,8 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
    * Streams origin's body through the rewriter with this set; the response headers cleaned up. When the
    * rewriter fails before its first byte, origin's page is served as it is (rewrite-stream.ts).
    */
-  async function rewritten(request: Request, response: Response, set: InjectedSet, sniffed: Uint8Array | undefined, body: ReadableStream<Uint8Array>): Promise<Response> {
+  async function rewritten(request: Request, response: Response, set: InjectedSet, body: { first: Uint8Array | undefined; reader: ReadableStreamDefaultReader<Uint8Array> }): Promise<Response> {
+    const sniffed = body.first;
     const headers = new Headers(response.headers);
     // The body is decoded and its length changes: neither header would be true any more.
     headers.delete('content-length');
@@ -104,7 +105,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     if (etag) headers.set('etag', etag);
     else headers.delete('etag');
     if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
-      void body.cancel();
+      void body.reader.cancel();
       return new Response(null, { status: 304, headers });
     }
     const contentType = response.headers.get('content-type') ?? 'text/html';
@@ -119,23 +120,11 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return new Response(out.body, { status: 200, headers });
   }
 
-  /** The first chunk of the body, read ahead (charset and head-manager sniffing), and the whole body again. */
-  async function peek(body: ReadableStream<Uint8Array>): Promise<{ first: Uint8Array | undefined; body: ReadableStream<Uint8Array> }> {
+  /** The first chunk of the body, read ahead (charset and head-manager sniffing); the reader goes on after it. */
+  async function peek(body: ReadableStream<Uint8Array>): Promise<{ first: Uint8Array | undefined; reader: ReadableStreamDefaultReader<Uint8Array> }> {
     const reader = body.getReader();
     const { done, value } = await reader.read();
-    const first = done ? undefined : value;
-    const rest = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (first) controller.enqueue(first);
-      },
-      async pull(controller) {
-        const next = await reader.read();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    }, { highWaterMark: 0 });
-    return { first, body: rest };
+    return { first: done ? undefined : value, reader };
   }
 
   async function serveArticle(request: Request, canonicalUrl: string, originUrl: string, waitUntil: (p: Promise<unknown>) => void): Promise<Response> {
@@ -184,8 +173,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     } else if (stored.source === 'extracted') {
       waitUntil(deps.extraction.refreshIfStale(canonicalUrl, originUrl).catch((err) => console.warn(JSON.stringify({ event: 'edge-refresh-failed', url: canonicalUrl, reason: String(err) }))));
     }
-    const { first, body: whole } = await peek(body);
-    return rewritten(request, response, set!, first, whole);
+    return rewritten(request, response, set!, await peek(body));
   }
 
   async function articleFor(canonicalUrl: string): Promise<StoredArticle | undefined> {

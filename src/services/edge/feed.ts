@@ -6,14 +6,17 @@ export const LOOKAHEAD_BYTES = 256 * 1024;
 
 /** The origin body as the rewriter reads it, with look-ahead kept for later reads. */
 export class Feed {
-  private readonly queue: Uint8Array[] = [];
+  private readonly queue: Uint8Array[];
   /**
    * The last two chunks handed out, kept as bytes: they become Latin-1 text (markup is ASCII in every
    * charset the rewriter reads) only when a look-ahead asks, not for every chunk of every page.
    */
   private recent: Uint8Array[] = [];
 
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+  /** `initial`: chunks already read from `reader` (a peek at the first), handed out first. */
+  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>, initial: Uint8Array[] = []) {
+    this.queue = [...initial];
+  }
 
   async next(): Promise<Uint8Array | undefined> {
     const queued = this.queue.shift();

@@ -97,9 +97,12 @@ function concat(chunks: Uint8Array[]): Uint8Array {
  * the share bar is placed the next pull ends the rewriter's input and the remaining bytes are copied as
  * they arrive. Origin's body is cancelled only when the client goes away.
  */
-export async function rewriteBody(body: ReadableStream<Uint8Array>, input: RewriteInput, contentType: string, options: RewriteOptions = {}): Promise<RewriteResult> {
+export async function rewriteBody(
+  body: { reader: ReadableStreamDefaultReader<Uint8Array>; first?: Uint8Array | undefined },
+  input: RewriteInput, contentType: string, options: RewriteOptions = {},
+): Promise<RewriteResult> {
   const state: RewriteState = { placed: !input.shareBarHtml, headDone: false };
-  const feed = new Feed(body.getReader());
+  const feed = new Feed(body.reader, body.first ? [body.first] : []);
   // What the rewriter read, kept until it is done with it (at most REGION_BYTES and one chunk).
   let read: Uint8Array[] = [];
   let fed = 0;
@@ -154,45 +157,60 @@ export async function rewriteBody(body: ReadableStream<Uint8Array>, input: Rewri
     return { body: rest(await original()), rewritten: false };
   }
 
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  void (async () => {
-    const writer = writable.getWriter();
-    // The last output chunks, as bytes: made into text only if the rewriter fails.
-    let recent: Uint8Array[] = [];
-    let recentBytes = 0;
-    try {
-      let failure: unknown;
-      for (let next = first; !next.done;) {
-        await writer.write(next.value);
-        recent.push(next.value);
-        recentBytes += next.value.byteLength;
-        while (recent.length > 1 && recentBytes - recent[0]!.byteLength >= TAIL_WINDOW) recentBytes -= recent.shift()!.byteLength;
-        try {
-          next = await output.read();
-        } catch (err) {
-          failure = err;
-          break;
+  // Pulled as the client reads (no copy through a second stream): the rewriter's output, then, once
+  // its part is done or it failed, the rest of origin's body.
+  let pending: ReadableStreamReadResult<Uint8Array> | undefined = first;
+  let rewriting = true;
+  // The last output chunks, as bytes: made into text only if the rewriter fails.
+  let recent: Uint8Array[] = [];
+  let recentBytes = 0;
+  async function resume(failure: unknown, controller: ReadableStreamDefaultController<Uint8Array>) {
+    const all = await original();
+    // The pieces as the output carries them: UTF-8 bytes (legacy-charset pages get ASCII pieces).
+    const injected = [headInjection(input), input.shareBarHtml ?? ''].map((piece) => latin1(new TextEncoder().encode(piece)));
+    const at = resumeOffset(latin1(all), latin1(concat(recent)).slice(-TAIL_WINDOW), injected);
+    recent = [];
+    console.warn(JSON.stringify({ event: 'edge-rewrite-failed', phase: 'streaming', resumedAt: at ?? null, read: all.byteLength, reason: String(failure) }));
+    if (at !== undefined && at < all.byteLength) controller.enqueue(all.subarray(at));
+  }
+  const readable = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        while (rewriting) {
+          let next: ReadableStreamReadResult<Uint8Array>;
+          try {
+            next = pending ?? (await output.read());
+          } catch (failure) {
+            rewriting = false;
+            return await resume(failure, controller);
+          }
+          pending = undefined;
+          if (next.done) {
+            rewriting = false;
+            read = [];
+            recent = [];
+            break;
+          }
+          if (!next.value.byteLength) continue;
+          recent.push(next.value);
+          recentBytes += next.value.byteLength;
+          while (recent.length > 1 && recentBytes - recent[0]!.byteLength >= TAIL_WINDOW) recentBytes -= recent.shift()!.byteLength;
+          return controller.enqueue(next.value);
         }
+        const value = await feed.next();
+        if (value) controller.enqueue(value);
+        else controller.close();
+      } catch (err) {
+        // Origin's body failed mid-way: the client's copy ends with that error too.
+        console.warn(JSON.stringify({ event: 'edge-stream-failed', reason: String(err) }));
+        controller.error(err);
       }
-      if (failure !== undefined) {
-        const all = await original();
-        // The pieces as the output carries them: UTF-8 bytes (legacy-charset pages get ASCII pieces).
-        const injected = [headInjection(input), input.shareBarHtml ?? ''].map((piece) => latin1(new TextEncoder().encode(piece)));
-        const at = resumeOffset(latin1(all), latin1(concat(recent)).slice(-TAIL_WINDOW), injected);
-        recent = [];
-        console.warn(JSON.stringify({ event: 'edge-rewrite-failed', phase: 'streaming', resumedAt: at ?? null, read: all.byteLength, reason: String(failure) }));
-        if (at !== undefined && at < all.byteLength) await writer.write(all.subarray(at));
-      }
-      read = [];
-      for (let value = await feed.next(); value; value = await feed.next()) await writer.write(value);
-      await writer.close();
-    } catch (err) {
-      // The client went away (or origin's body failed): nothing more can reach it.
-      console.warn(JSON.stringify({ event: 'edge-stream-failed', reason: String(err) }));
-      await writer.abort(err).catch(() => undefined);
-      await feed.cancel(err).catch(() => undefined);
-      await output.cancel(err).catch(() => undefined);
-    }
-  })();
+    },
+    async cancel(reason) {
+      // The client went away.
+      await output.cancel(reason).catch(() => undefined);
+      await feed.cancel(reason).catch(() => undefined);
+    },
+  }, { highWaterMark: 0 });
   return { body: readable, rewritten: true };
 }
