@@ -55,6 +55,14 @@ function gatewayError(status: 502 | 504): Response {
 // Injected sets by configuration, then by article revision and service origin: the set is a pure
 // function of these, and rendering it (head tags, share bar) is most of edge mode's own work per page.
 const setCache = new WeakMap<SiteConfig, Map<string, InjectedSet>>();
+// The store hands out one parsed object per row version (src/adapters/d1-article-store.ts), so an
+// article without overrides is serialised once, not per page view.
+const fingerprints = new WeakMap<Article, string>();
+function articleFingerprint(article: Article): string {
+  let known = fingerprints.get(article);
+  if (!known) fingerprints.set(article, (known = fingerprint(JSON.stringify(article))));
+  return known;
+}
 const SET_CACHE_ENTRIES = 256;
 
 export function createEdgeService(deps: EdgeDeps): EdgeService {
@@ -80,7 +88,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     if (!cache) setCache.set(deps.config, (cache = new Map()));
     // The revision alone would miss newsroom overrides, which change the article readers see but not
     // the CMS's revision: the key is the article as overlaid.
-    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt} ${fingerprint(JSON.stringify(article))}`;
+    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt} ${articleFingerprint(article)}`;
     const known = cache.get(key);
     if (known) return known;
     const cards = await deps.cardImages(article);
