@@ -54,7 +54,7 @@ const results = {
     vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
     memory: 'renders cycle through every published fixture x template x variant, every 7th headline with an emoji, and a burst of 50 renders of one article with a growing headline (live preview) in the middle; isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',
     http: 'the Worker (src/index.ts) under unstable_startWorker with fixtures ingested, autocannon in this process',
-    edge: 'sequential GETs from Node, whole body read: the sample page from a Node origin directly, and through the Worker (ORIGIN_URL) proxied and rewritten, interleaved; new article = first request of a path the store does not know',
+    edge: 'sequential GETs from Node, whole body read, interleaved: the sample page from a Node origin directly; the same bytes through the Worker (ORIGIN_URL, requests on the publisher host) at a path that is not an article (passed through untouched); the same page at its article path (proxied and rewritten); rewrite cost = rewritten - passed through; new article = first request of a path the store does not know',
   },
 };
 

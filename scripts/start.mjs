@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pushFixtures } from './lib/fixtures.mjs';
-import { startSampleOrigin } from './lib/sample-origin.mjs';
+import { chooseEdgeOrigin, devArgs } from './lib/edge-origin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8787);
@@ -13,10 +13,16 @@ const origin = `http://localhost:${port}`;
 
 // Edge mode: the publisher's origin. Unless ORIGIN_URL names one, a local sample origin serves article
 // pages of the sample publisher, which this service proxies at the same paths (docs/edge-mode.md).
-const sample = process.env.ORIGIN_URL ? undefined : await startSampleOrigin({ photos: origin });
-const originUrl = process.env.ORIGIN_URL || sample.url;
+let sample;
+let originUrl;
+try {
+  ({ sample, originUrl } = await chooseEdgeOrigin(process.env, { photos: origin }));
+} catch (err) {
+  console.error(String(err instanceof Error ? err.message : err));
+  process.exit(1);
+}
 
-const dev = spawn('wrangler', ['dev', '--port', String(port), '--ip', '127.0.0.1', '--var', `PUBLIC_URL:${origin}`, '--var', `ORIGIN_URL:${originUrl}`, '--var', `IMAGE_HOSTS:${JSON.stringify(['cdn.mainichi.jp', `localhost:${port}`, `127.0.0.1:${port}`])}`], {
+const dev = spawn('wrangler', devArgs({ port, originUrl }), {
   cwd: root,
   stdio: ['inherit', 'inherit', 'inherit'],
 });

@@ -3,6 +3,7 @@ import { except } from 'hono/combine';
 import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
+import type { RewriteOptions } from './services/edge';
 import type { EdgeConfig } from './domain/edge';
 import type { SiteConfig } from './domain/site';
 import type { RateLimiters, Metrics } from './domain/operations';
@@ -40,6 +41,10 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Overrides the edge mode configuration (tests point it at a local origin). */
   edgeConfig?: EdgeConfig;
+  /** Options of edge mode's rewrite (tests add a handler that throws). */
+  edgeRewrite?: RewriteOptions;
+  /** The clock embargoes and edge mode's extraction TTLs are checked against (tests). */
+  now?: () => Date;
 }
 
 /** The Hono app: the services on the context, security headers, ETags, the routes and one error handler. */

@@ -12,12 +12,13 @@ import { pushFixtures } from './fixtures.mjs';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * @param {{ state?: string, entrypoint?: string, fixtures?: boolean, vars?: Record<string, string> }} [options]
+ * @param {{ state?: string, entrypoint?: string, fixtures?: boolean, vars?: Record<string, string>, host?: string }} [options]
  *   `state`: folder under .wrangler/ for this run's state; `entrypoint`: another Worker module (the
  *   benchmark's); `fixtures`: load the fixture articles (default true); `vars`: vars to set or
- *   override (such as ORIGIN_URL for edge mode).
+ *   override (such as ORIGIN_URL for edge mode); `host`: the Worker sees every request as
+ *   `https://<host>/…` (wrangler's dev origin), as behind a route on that host.
  */
-export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true, vars = {} } = {}) {
+export async function startLocalWorker({ state = 'local', entrypoint, fixtures = true, vars = {}, host } = {}) {
   const token = randomBytes(16).toString('hex');
   const staffToken = randomBytes(16).toString('hex');
   const persist = join(root, '.wrangler', state, randomBytes(4).toString('hex'));
@@ -29,7 +30,10 @@ export async function startLocalWorker({ state = 'local', entrypoint, fixtures =
   const worker = await unstable_startWorker({
     config: join(root, 'wrangler.toml'),
     ...(entrypoint ? { entrypoint } : {}),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn' },
+    dev: {
+      server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, watch: false, logLevel: 'warn',
+      ...(host ? { origin: { hostname: host, secure: true } } : {}),
+    },
     bindings: {
       INGEST_TOKEN: { type: 'plain_text', value: token },
       STAFF_TOKEN: { type: 'plain_text', value: staffToken },

@@ -65,6 +65,19 @@ export function samplePages(photos) {
       body: ['서울시는 새해 첫날 한강에서 불꽃축제를 연다고 23일 밝혔다.', '축제는 오후 7시부터 한 시간 동안 열린다.'],
       related: ['서울 지하철, 새해 첫날 연장 운행'],
     },
+    {
+      path: '/english/articles/20261124/p2a/00m/0na/025000c',
+      lang: 'zh-Hant',
+      section: '國際',
+      headline: '臺北跨年煙火延長至十分鐘　捷運通宵運行',
+      description: '臺北市政府宣布，今年跨年夜臺北一〇一煙火將延長至十分鐘，捷運全線通宵運行。',
+      dateline: '臺北',
+      author: '陳志偉',
+      published: '2026-11-24T11:00:00+08:00',
+      photo: { file: 'festival-lanterns.jpg', width: 1200, height: 800, alt: '夜空下的燈籠與人群', caption: '跨年夜的臺北街頭。', credit: '每日新聞' },
+      body: ['臺北市政府２４日宣布，今年跨年夜臺北一〇一煙火將延長至十分鐘。', '捷運全線將通宵運行，約每十五分鐘一班。'],
+      related: ['跨年夜交通管制範圍公布'],
+    },
   ].map((p) => ({ ...p, html: render(p, photos) }));
 }
 

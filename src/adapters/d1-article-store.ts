@@ -1,4 +1,5 @@
 import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
+import { fingerprint } from '../domain/edge';
 import { normaliseArticleUrl } from '../domain/site';
 
 interface ArticleRow {
@@ -19,7 +20,24 @@ const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at, source
  * added since and repairs text stored before the ingest rules (lone surrogates, controls, raw IRIs). A
  * row that even repair cannot save is logged and treated as absent: stored data never fails a route.
  */
+// Parsed rows by id, revision, update time and a fingerprint of the document: a row read again (every
+// proxied page of an article, in edge mode) is not parsed and validated again. Bounded; oldest out.
+const parsedRows = new Map<string, StoredArticle>();
+const PARSED_ROWS = 512;
+
 function toStored(row: ArticleRow): StoredArticle | undefined {
+  const key = `${row.id} ${row.revision} ${row.updated_at} ${row.source ?? ''} ${fingerprint(row.doc)} ${row.provenance ? fingerprint(row.provenance) : ''}`;
+  const known = parsedRows.get(key);
+  if (known) return known;
+  const stored = parseRow(row);
+  if (stored) {
+    if (parsedRows.size >= PARSED_ROWS) parsedRows.delete(parsedRows.keys().next().value!);
+    parsedRows.set(key, stored);
+  }
+  return stored;
+}
+
+function parseRow(row: ArticleRow): StoredArticle | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(row.doc);

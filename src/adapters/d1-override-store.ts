@@ -1,3 +1,4 @@
+import { normaliseArticleUrl } from '../domain/site';
 import { OverrideConflictError, socialFieldsSchema, type OverrideStore, type SocialOverrides, type StoredOverrides } from '../domain/newsroom';
 
 interface Row {
@@ -25,6 +26,18 @@ export function createD1OverrideStore(db: D1Database, now: () => Date = () => ne
   }
   return {
     get,
+    async forArticleAt(url) {
+      const key = normaliseArticleUrl(url);
+      if (!key) return undefined;
+      // The same row choice as the article store's getByUrl (src/adapters/d1-article-store.ts).
+      const row = await db
+        .prepare(`SELECT a.id AS for_id, o.* FROM (SELECT id FROM articles WHERE url_key = ?1 ORDER BY updated_at DESC LIMIT 1) a
+          LEFT JOIN social_overrides o ON o.article_id = a.id`)
+        .bind(key)
+        .first<Row & { for_id: string; article_id: string | null }>();
+      if (!row) return undefined;
+      return { articleId: row.for_id, ...(row.article_id ? { overrides: toStored(row) } : {}) };
+    },
     async getMany(ids) {
       const out = new Map<string, StoredOverrides>();
       // D1 caps bound parameters per statement at 100.

@@ -1,3 +1,4 @@
+import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
 import { parseSiteConfig, type SiteConfig } from '../domain/site';
 
 const cache = new WeakMap<object, SiteConfig>();
@@ -11,6 +12,18 @@ export function siteConfigFor(env: object): SiteConfig {
   if (!config) {
     config = parseSiteConfig(env);
     cache.set(env, config);
+  }
+  return config;
+}
+
+const edgeCache = new WeakMap<object, EdgeConfig>();
+
+/** Edge mode's settings for a Worker env, parsed once per env object (a zod parse per request otherwise). */
+export function edgeConfigFor(env: object): EdgeConfig {
+  let config = edgeCache.get(env);
+  if (!config) {
+    config = parseEdgeConfig(env);
+    edgeCache.set(env, config);
   }
   return config;
 }

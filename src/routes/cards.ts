@@ -12,7 +12,8 @@ import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards'
  * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
  * - At the current hash: the card, immutable for a year, with a strong ETag (304 on If-None-Match).
  * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
- *   headline reaches networks that kept the old URL.
+ *   headline reaches networks that kept the old URL. The same for an extracted article's id that
+ *   now stands under another (edge mode: a CMS push replaced it).
  * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant, a
  *   failed render or an uncached render over a rate limit all answer 200 with the site's default
  *   image, briefly cached, and log why. Every answer is of the type the URL's extension promises
@@ -58,11 +59,13 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
   const file = FILE.exec(c.req.param('file'))?.groups;
   if (!file || !isCardVariant(file.variant!)) return fallback(c, id, 'unknown-variant');
   try {
-    // Drafts are invisible on every public route: their card is the default image too.
-    const stored = await services.articles.find(id, 'public');
+    // Drafts are invisible on every public route: their card is the default image too. In edge mode
+    // the id of an extracted article this deployment does not hold is rebuilt from origin
+    // (docs/edge-mode.md); when it now stands under another id (a CMS push), the card redirects there.
+    const stored = await services.publicArticles.find(id);
     if (!stored) return fallback(c, id, 'not-published');
     const card = await services.cards.current(stored.article, file.variant);
-    if (file.ext !== card.format || c.req.query('v') !== card.hash) {
+    if (card.articleId !== id || file.ext !== card.format || c.req.query('v') !== card.hash) {
       return new Response(null, { status: 302, headers: { location: headerUrl(card.url), 'cache-control': SHORT_CACHE } });
     }
     const etag = etagOf(card);

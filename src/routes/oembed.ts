@@ -31,13 +31,13 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   const { config, origin, services } = c.var;
 
   // Never fetch the URL: only articles this service holds, by id or by canonical URL, so the provider
-  // cannot be used to make requests elsewhere (docs/architecture.md, "Security").
+  // cannot be used to make requests elsewhere (docs/architecture.md, "Security"). In edge mode an
+  // article URL the store does not know is built from origin's page by the service (only URLs that
+  // match the site's patterns, fetched from ORIGIN_URL: never an arbitrary fetch; docs/edge-mode.md).
   const target = oembedTarget(request.url, origin, canonicalMatcher(config.articleUrlPatterns));
-  // In edge mode an article URL the store does not know is built from origin's page (only URLs that
-  // match the site's patterns, on ORIGIN_URL: never an arbitrary fetch).
   const stored =
-    target.kind === 'own' ? await services.articles.find(target.id, 'public')
-    : target.kind === 'canonical' ? (await services.articles.findByUrl(target.url, 'public')) ?? (await services.edge?.articleFor(target.url))
+    target.kind === 'own' ? await services.publicArticles.find(target.id)
+    : target.kind === 'canonical' ? await services.publicArticles.findByUrl(target.url)
     : undefined;
   if (!stored) {
     const why = target.kind === 'foreign' ? 'is not an article URL of this site' : 'is not a published article';

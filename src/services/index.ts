@@ -12,9 +12,9 @@ import { createRateLimiters } from '../adapters/rate-limiter';
 import { createCardJobQueue } from '../adapters/render-queue';
 import { createD1PageRecords } from '../adapters/d1-page-records';
 import { createOriginFetch } from '../adapters/origin-fetch';
-import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
-import { createEdgeService, createExtraction, type EdgeService } from './edge';
-import { siteConfigFor } from '../config';
+import type { EdgeConfig } from '../domain/edge';
+import { createEdgeService, createExtraction, type EdgeService, type RewriteOptions } from './edge';
+import { edgeConfigFor, siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
 import { buildHeadTags, type HeadTag } from '../domain/head';
@@ -26,11 +26,12 @@ import { createArticleAccess, type ArticleAccess } from './article-access';
 import { createCardService, type CardImages, type CardService } from './cards';
 import { createNewsroom, type Newsroom } from './newsroom';
 import { createOverlay, withOverrides } from './overlaid-article-store';
+import { createPublicArticles, type PublicArticles } from './public-articles';
 import { createPublishing, type Publishing } from './publishing';
 import { isolateStaffRenders } from './staff-renders';
 import { createShareClicks, type ShareClicks } from './share-clicks';
 
-export type { ArticleAccess, CardImages, CardService, EdgeService, Publishing, ShareClicks };
+export type { ArticleAccess, CardImages, CardService, EdgeService, PublicArticles, Publishing, ShareClicks };
 
 /** Everything a route, the queue consumer, the bench or a golden test needs, built from the bindings. */
 export interface Services {
@@ -43,6 +44,8 @@ export interface Services {
    * read-modify-write never bakes an override into its document.
    */
   cmsArticles: ArticleAccess;
+  /** Published articles for cards and oEmbed; in edge mode, built from origin when the store lacks them. */
+  publicArticles: PublicArticles;
   publishing: Publishing;
   cards: CardService;
   shareClicks: ShareClicks;
@@ -91,7 +94,7 @@ export interface ServiceOptions {
   renderCard?: typeof renderCard;
   /** `false` leaves the Cache API out (the bench measures R2 hits alone). */
   edgeCache?: boolean;
-  /** The clock embargoes are checked against (tests). */
+  /** The clock embargoes and edge mode's extraction TTLs are checked against (tests). */
   now?: () => Date;
   /** Replaces some rate limits (tests of limits, and tests that are not about them). */
   rateLimiters?: Partial<RateLimiters>;
@@ -101,6 +104,8 @@ export interface ServiceOptions {
   edgeConfig?: EdgeConfig;
   /** Outbound fetch to the publisher's origin (the global fetch otherwise). */
   originFetch?: typeof fetch;
+  /** Options of edge mode's rewrite (tests add a handler that throws). */
+  edgeRewrite?: RewriteOptions;
 }
 
 /**
@@ -151,16 +156,17 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     // JSON-LD asks for several aspect ratios (Google: 16:9, 4:3, 1:1): the og and square cards.
     return buildHeadTags({ article, config, origin, image: images.og, structuredDataImages: [images.og.url, images.square.url] });
   }
-  const edgeConfig = options.edgeConfig ?? parseEdgeConfig(env);
+  const edgeConfig = options.edgeConfig ?? edgeConfigFor(env);
   let edge: EdgeService | undefined;
   if (edgeConfig.originUrl) {
     const originFetch = createOriginFetch({ timeoutMs: edgeConfig.originTimeoutMs, ...(options.originFetch ? { fetch: options.originFetch } : {}) });
-    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig });
+    const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig, now: () => now().getTime() });
     edge = createEdgeService({
       config, edge: edgeConfig, origin, originFetch, extraction,
       findByUrl: (url) => articleStore.getByUrl(url),
       cardImages: (article) => cards.images(article),
       headTags,
+      ...(options.edgeRewrite ? { rewrite: options.edgeRewrite } : {}),
     });
   }
   return {
@@ -168,6 +174,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     origin,
     articles,
     cmsArticles: createArticleAccess(cmsStore, now),
+    publicArticles: createPublicArticles({ articles, edge, now }),
     publishing,
     cards,
     shareClicks: createShareClicks(createD1ShareClickStore(env.DB), undefined, metrics),

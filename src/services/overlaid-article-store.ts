@@ -40,7 +40,14 @@ export function withOverrides(store: ArticleStore, overrides: OverrideStore): Ar
   return {
     ...store,
     get: async (id) => maybe(await store.get(id)),
-    getByUrl: async (url) => maybe(await store.getByUrl(url)),
+    async getByUrl(url) {
+      if (!overrides.forArticleAt) return maybe(await store.getByUrl(url));
+      // Both reads at once (every proxied page in edge mode makes this read); when a write came between
+      // them and they name different articles, the overrides are read again by id.
+      const [stored, found] = await Promise.all([store.getByUrl(url), overrides.forArticleAt(url)]);
+      if (!stored || found?.articleId !== stored.article.id) return maybe(stored);
+      return found.overrides ? { ...stored, article: applyOverrides(stored.article, found.overrides.overrides) } : stored;
+    },
     upsert: async (article) => overlayResult(await store.upsert(article)),
     upsertMany: async (articles) => Promise.all((await store.upsertMany(articles)).map(overlayResult)),
     delete: (id) => store.delete(id),

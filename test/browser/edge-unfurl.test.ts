@@ -19,7 +19,7 @@ afterAll(async () => {
   await origin?.stop();
 });
 
-const LOCALES: Record<string, string> = { en: 'en_US', ja: 'ja_JP', 'zh-Hans': 'zh_CN', ko: 'ko_KR' };
+const LOCALES: Record<string, string> = { en: 'en_US', ja: 'ja_JP', 'zh-Hans': 'zh_CN', ko: 'ko_KR', 'zh-Hant': 'zh_TW' };
 
 describe('open-graph-scraper unfurls proxied publisher pages', () => {
   it('reads Presscard\'s tags, not the page\'s wrong ones, for each language', async () => {
@@ -30,6 +30,7 @@ describe('open-graph-scraper unfurls proxied publisher pages', () => {
       expect(result.ogDescription).toBe(page.description);
       expect(result.ogUrl).toBe(`https://mainichi.jp${page.path}`);
       expect(result.ogType).toBe('article');
+      expect(LOCALES[page.lang], `og:locale expected for ${page.lang}`).toBeDefined();
       expect(result.ogLocale).toBe(LOCALES[page.lang]);
       expect(result.twitterCard).toBe('summary_large_image');
       const image = result.ogImage?.[0];

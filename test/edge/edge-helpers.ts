@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { inject } from 'vitest';
-import { createApp } from '../../src/app';
+import { type AppOptions, createApp } from '../../src/app';
 import type { EdgeConfig } from '../../src/domain/edge';
 
 declare module 'vitest' {
@@ -20,8 +20,8 @@ export const edgeConfig = (over: Partial<EdgeConfig> = {}): EdgeConfig => ({
 });
 
 /** A request to the Worker in edge mode against the test origin; waits for work after the response. */
-export async function edgeFetch(url: string, init: RequestInit = {}, over: Partial<EdgeConfig> = {}) {
-  const app = createApp({ edgeConfig: edgeConfig(over) });
+export async function edgeFetch(url: string, init: RequestInit = {}, over: Partial<EdgeConfig> = {}, options: AppOptions = {}) {
+  const app = createApp({ edgeConfig: edgeConfig(over), ...options });
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(url, init), env, ctx);
   return { res, settled: () => waitOnExecutionContext(ctx) };

@@ -130,9 +130,15 @@ describe('edge mode: extraction of articles the store does not know', () => {
   });
 
   it('re-extracts after the TTL with a conditional request, at most once per TTL', async () => {
+    // A clock moved past the TTL (900 s) stands for time passing.
+    const later = (minutes: number) => ({ now: () => new Date(Date.now() + minutes * 60_000) });
+    const at = async (minutes: number) => {
+      const { res, settled } = await edgeFetch(`${PUBLIC_HOST}${X(8)}`, {}, {}, later(minutes));
+      await res.text();
+      await settled();
+    };
     await proxied(X(8));
     expect((await storedFor(X(8)))?.headline).toBe('Version 1');
-    const key = canonical(X(8));
     const requests = async () => (await originLog(X(8))).length;
 
     // Within the TTL: origin is asked only for the page itself.
@@ -140,22 +146,23 @@ describe('edge mode: extraction of articles the store does not know', () => {
     await proxied(X(8));
     expect(await requests()).toBe(n + 1);
 
-    // TTL passed, page unchanged: one conditional request, answered 304.
-    await env.DB.prepare('UPDATE edge_pages SET checked_at = 0 WHERE url_key = ?1').bind(key).run();
+    // TTL passed, page unchanged: one conditional request, answered 304; not again within the next TTL.
     n = await requests();
-    await proxied(X(8));
+    await at(20);
     const log = (await originLog(X(8))).slice(n);
     expect(log).toHaveLength(2);
     expect(log.map((r) => r.headers['if-none-match'] ?? null)).toContain('"v1"');
     expect((await storedFor(X(8)))?.headline).toBe('Version 1');
+    n = await requests();
+    await at(21);
+    expect(await requests()).toBe(n + 1);
 
     // TTL passed, page changed: the article follows; the next request does not ask again.
     await fetch(`${ORIGIN_URL}/__set?path=${encodeURIComponent(X(8))}&version=2`);
-    await env.DB.prepare('UPDATE edge_pages SET checked_at = 0 WHERE url_key = ?1').bind(key).run();
-    await proxied(X(8));
+    await at(40);
     expect((await storedFor(X(8)))?.headline).toBe('Version 2');
     n = await requests();
-    await proxied(X(8));
+    await at(41);
     expect(await requests()).toBe(n + 1);
   });
 });

@@ -12,8 +12,17 @@ export type EdgeDecision =
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+// By list identity, like compileUrlPatterns: edgeDecision runs for every request.
+const hostsByPatterns = new WeakMap<readonly string[], string[]>();
+
 /** Hosts of the patterns (`https://mainichi.jp/english/articles/*` gives `mainichi.jp`). */
 export function patternHosts(patterns: readonly string[]): string[] {
+  let hosts = hostsByPatterns.get(patterns);
+  if (!hosts) hostsByPatterns.set(patterns, (hosts = hostsOf(patterns)));
+  return hosts;
+}
+
+function hostsOf(patterns: readonly string[]): string[] {
   return [...new Set(patterns.map((p) => /^https:\/\/([^/*]+)\//.exec(p)?.[1]?.toLowerCase()).filter((h): h is string => !!h))];
 }
 

@@ -27,3 +27,22 @@ export function pushedIdIssue(article: Pick<Article, 'id' | 'url'>, pointer = '/
   if (!article.id.startsWith(EXTRACTED_ID_PREFIX) || extractedArticleId(article.url) === article.id) return undefined;
   return { pointer, message: `ids starting with "${EXTRACTED_ID_PREFIX}" are reserved for articles edge mode extracts; this one belongs to another URL` };
 }
+
+/**
+ * The canonical URL an extracted article's id stands for, when the id can be read back: the slug's
+ * hyphens as `/` on the host of a pattern (`x-english-articles-20260320-p2a-00m-0na-011000c` gives
+ * `https://mainichi.jp/english/articles/20260320/p2a/00m/0na/011000c`), kept only when that URL matches
+ * an article pattern and gives exactly this id back; else undefined. An id is not a reversible
+ * encoding: a path that had `-`, `.`, `_` or capitals, or was long enough to be fingerprinted, reads
+ * back as another path, which origin answers with a 404 (remembered as not an article). Used when a
+ * card is asked for by the id of an article this deployment does not hold (docs/edge-mode.md).
+ */
+export function canonicalUrlForExtractedId(id: string, hosts: readonly string[], matchesCanonical: (url: string) => boolean): string | undefined {
+  if (!/^x-[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id.length > 128) return undefined;
+  const path = `/${id.slice(2).replace(/-/g, '/')}`;
+  for (const host of hosts) {
+    const url = `https://${host}${path}`;
+    if (matchesCanonical(url) && extractedArticleId(url) === id) return url;
+  }
+  return undefined;
+}

@@ -1,10 +1,21 @@
 import { normaliseUri } from '../normalise';
 
+// By list identity: the configuration (and so its pattern list) is parsed once per env, while the
+// services that match URLs are built per request.
+const compiledPatterns = new WeakMap<readonly string[], (url: string) => boolean>();
+
 /**
  * Canonical URL patterns of the publisher, such as `https://mainichi.jp/english/articles/*`.
- * `*` matches any run of characters; everything else is literal. Compiled once per pattern list.
+ * `*` matches any run of characters; everything else is literal. Compiled once per pattern list
+ * (by identity).
  */
 export function compileUrlPatterns(patterns: readonly string[]): (url: string) => boolean {
+  let compiled = compiledPatterns.get(patterns);
+  if (!compiled) compiledPatterns.set(patterns, (compiled = compile(patterns)));
+  return compiled;
+}
+
+function compile(patterns: readonly string[]): (url: string) => boolean {
   const regexes = patterns.map((p) => {
     const source = p.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
     return new RegExp(`^${source}$`, 'i');

@@ -2,15 +2,16 @@ import type { OriginFetch } from '../../adapters/origin-fetch';
 import type { Article, StoredArticle } from '../../domain/article';
 import {
   charsetFromContentType, DROPPED_ARTICLE_REQUEST_HEADERS, type EdgeConfig, type EdgeDecision, edgeDecision, ifNoneMatchHits, isUtf8,
-  ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, rewritable, rewrittenEtag, sniffMetaCharset,
+  fingerprint, ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, patternHosts, rewritable, rewrittenEtag, sniffMetaCharset,
 } from '../../domain/edge';
 import type { HeadTag } from '../../domain/head';
 import { shareBarModel } from '../../domain/share';
+import { canonicalUrlForExtractedId } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import type { CardImages } from '../cards';
 import type { Extraction } from './extraction';
 import { asciiInjectedSet, buildInjectedSet, type InjectedSet } from './injected-set';
-import { rewriteBody } from './rewrite-page';
+import { rewriteBody, type RewriteOptions } from './rewrite-stream';
 
 export interface EdgeDeps {
   config: SiteConfig;
@@ -22,6 +23,8 @@ export interface EdgeDeps {
   findByUrl(url: string): Promise<StoredArticle | undefined>;
   cardImages(article: Article): Promise<CardImages>;
   headTags(article: Article, cards: CardImages): Promise<HeadTag[]>;
+  /** Options of the rewrite (tests add a handler that throws). */
+  rewrite?: RewriteOptions;
 }
 
 export interface EdgeService {
@@ -29,8 +32,15 @@ export interface EdgeService {
   decide(requestUrl: string): EdgeDecision;
   /** Answers a request edge mode takes (src/routes/edge.ts decides which): proxied, rewritten or passed through. */
   serve(request: Request, decision: Exclude<EdgeDecision, { kind: 'app' }>, waitUntil: (p: Promise<unknown>) => void): Promise<Response>;
-  /** The published article at a canonical URL: stored, or extracted now from origin (oEmbed). */
+  /** The published article at a canonical URL: stored, or extracted now from origin (oEmbed, cards). */
   articleFor(canonicalUrl: string): Promise<StoredArticle | undefined>;
+  /**
+   * The published article an extracted article's id (`x-…`) stands for, when the store does not hold
+   * that id: the article now stored at its canonical URL (a CMS push may have replaced it under another
+   * id), or extracted again from origin (a card URL from another deployment, or a row that is gone).
+   * Undefined for ids that are not extracted ones or cannot be read back (canonicalUrlForExtractedId).
+   */
+  articleForId(id: string): Promise<StoredArticle | undefined>;
 }
 
 /** The plain page for an origin that did not answer (504) or could not be reached (502). */
@@ -45,6 +55,14 @@ function gatewayError(status: 502 | 504): Response {
 // Injected sets by configuration, then by article revision and service origin: the set is a pure
 // function of these, and rendering it (head tags, share bar) is most of edge mode's own work per page.
 const setCache = new WeakMap<SiteConfig, Map<string, InjectedSet>>();
+// The store hands out one parsed object per row version (src/adapters/d1-article-store.ts), so an
+// article without overrides is serialised once, not per page view.
+const fingerprints = new WeakMap<Article, string>();
+function articleFingerprint(article: Article): string {
+  let known = fingerprints.get(article);
+  if (!known) fingerprints.set(article, (known = fingerprint(JSON.stringify(article))));
+  return known;
+}
 const SET_CACHE_ENTRIES = 256;
 
 export function createEdgeService(deps: EdgeDeps): EdgeService {
@@ -68,7 +86,9 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     const { article } = stored;
     let cache = setCache.get(deps.config);
     if (!cache) setCache.set(deps.config, (cache = new Map()));
-    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt}`;
+    // The revision alone would miss newsroom overrides, which change the article readers see but not
+    // the CMS's revision: the key is the article as overlaid.
+    const key = `${deps.origin} ${article.id} ${stored.revision} ${stored.updatedAt} ${articleFingerprint(article)}`;
     const known = cache.get(key);
     if (known) return known;
     const cards = await deps.cardImages(article);
@@ -79,8 +99,12 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return set;
   }
 
-  /** Streams origin's body through the rewriter with this set; the response headers cleaned up. */
-  function rewritten(request: Request, response: Response, set: InjectedSet, sniffed: Uint8Array | undefined, body: ReadableStream<Uint8Array>): Response {
+  /**
+   * Streams origin's body through the rewriter with this set; the response headers cleaned up. When the
+   * rewriter fails before its first byte, origin's page is served as it is (rewrite-stream.ts).
+   */
+  async function rewritten(request: Request, response: Response, set: InjectedSet, body: { first: Uint8Array | undefined; reader: ReadableStreamDefaultReader<Uint8Array> }): Promise<Response> {
+    const sniffed = body.first;
     const headers = new Headers(response.headers);
     // The body is decoded and its length changes: neither header would be true any more.
     headers.delete('content-length');
@@ -89,37 +113,26 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     if (etag) headers.set('etag', etag);
     else headers.delete('etag');
     if (ifNoneMatchHits(request.headers.get('if-none-match'), etag)) {
-      void body.cancel();
+      void body.reader.cancel();
       return new Response(null, { status: 304, headers });
     }
     const contentType = response.headers.get('content-type') ?? 'text/html';
     const charset = charsetFromContentType(contentType) ?? (sniffed ? sniffMetaCharset(sniffed) : undefined);
     const injected = isUtf8(charset) ? set : asciiInjectedSet(set);
     const helmet = sniffed ? /\bdata-(rh|react-helmet)\b/.test(new TextDecoder().decode(sniffed)) : false;
-    const out = rewriteBody(body, {
+    const out = await rewriteBody(body, {
       headHtml: injected.headHtml, shareBarHtml: injected.shareBarHtml, shareBarAfter: deps.edge.shareBarAfter, helmet,
       ...(charset ? { charset } : {}),
-    }, contentType);
-    return new Response(out, { status: 200, headers });
+    }, contentType, deps.rewrite);
+    if (!out.rewritten) return new Response(out.body, { status: response.status, headers: withoutEncoding(response.headers) });
+    return new Response(out.body, { status: 200, headers });
   }
 
-  /** The first chunk of the body, read ahead (charset and head-manager sniffing), and the whole body again. */
-  async function peek(body: ReadableStream<Uint8Array>): Promise<{ first: Uint8Array | undefined; body: ReadableStream<Uint8Array> }> {
+  /** The first chunk of the body, read ahead (charset and head-manager sniffing); the reader goes on after it. */
+  async function peek(body: ReadableStream<Uint8Array>): Promise<{ first: Uint8Array | undefined; reader: ReadableStreamDefaultReader<Uint8Array> }> {
     const reader = body.getReader();
     const { done, value } = await reader.read();
-    const first = done ? undefined : value;
-    const rest = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (first) controller.enqueue(first);
-      },
-      async pull(controller) {
-        const next = await reader.read();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    }, { highWaterMark: 0 });
-    return { first, body: rest };
+    return { first: done ? undefined : value, reader };
   }
 
   async function serveArticle(request: Request, canonicalUrl: string, originUrl: string, waitUntil: (p: Promise<unknown>) => void): Promise<Response> {
@@ -168,8 +181,14 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     } else if (stored.source === 'extracted') {
       waitUntil(deps.extraction.refreshIfStale(canonicalUrl, originUrl).catch((err) => console.warn(JSON.stringify({ event: 'edge-refresh-failed', url: canonicalUrl, reason: String(err) }))));
     }
-    const { first, body: whole } = await peek(body);
-    return rewritten(request, response, set!, first, whole);
+    return rewritten(request, response, set!, await peek(body));
+  }
+
+  async function articleFor(canonicalUrl: string): Promise<StoredArticle | undefined> {
+    const stored = await deps.findByUrl(canonicalUrl);
+    if (stored) return stored.article.status === 'published' ? stored : undefined;
+    if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
+    return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
   }
 
   return {
@@ -178,11 +197,10 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
       if (decision.kind === 'pass') return passThrough(request, decision.originUrl);
       return serveArticle(request, decision.canonicalUrl, decision.originUrl, waitUntil);
     },
-    async articleFor(canonicalUrl) {
-      const stored = await deps.findByUrl(canonicalUrl);
-      if (stored) return stored.article.status === 'published' ? stored : undefined;
-      if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
-      return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
+    articleFor,
+    async articleForId(id) {
+      const url = canonicalUrlForExtractedId(id, patternHosts(deps.config.articleUrlPatterns), matchesCanonical);
+      return url ? articleFor(url) : undefined;
     },
   };
 }

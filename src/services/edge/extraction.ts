@@ -4,6 +4,7 @@ import { ORIGIN_ACCEPT_ENCODING, rewritable, type EdgeConfig } from '../../domai
 import { extractArticle, type PageRecord, type PageRecordStore } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import { decodeHTML } from 'entities';
+import { createSingleFlight } from '../cards/single-flight';
 import { collectSignals, decodePage, EXTRACTION_BYTES, readPrefix } from './collect-signals';
 
 export interface ExtractionDeps {
@@ -19,12 +20,30 @@ export interface ExtractionDeps {
 export interface Extraction {
   /** Reads a 200 HTML origin response (consumes its body) and stores the article when it is one. */
   fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined>;
-  /** Fetches the page and extracts it, unless it is remembered as not an article (oEmbed, cards). */
+  /**
+   * Fetches the page and extracts it (oEmbed, cards), unless origin was asked about this URL within
+   * the TTL of its last answer (EDGE_FAILURE_TTL for pages that are not articles, EDGE_EXTRACTION_TTL
+   * for extracted ones): at most one read per URL per TTL, claimed atomically once a record exists.
+   */
   byUrl(canonicalUrl: string, originUrl: string): Promise<StoredArticle | undefined>;
   /** True while a failed extraction of this URL is remembered: origin is not asked again per request. */
   failedRecently(canonicalUrl: string): Promise<boolean>;
   /** Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL. */
   refreshIfStale(canonicalUrl: string, originUrl: string): Promise<void>;
+}
+
+// Isolate-wide: requests build their services each, but share reads of one URL that are in flight.
+const byUrlInFlight = createSingleFlight<StoredArticle | undefined>();
+
+// When each extracted URL is next due for a conditional re-check, as last read from D1 (ms since the
+// epoch). Only ever later than D1's own record, so a URL is still asked at most once per TTL.
+const refreshDue = new Map<string, number>();
+const REFRESH_DUE_ENTRIES = 4096;
+
+function rememberDue(key: string, at: number): void {
+  refreshDue.delete(key);
+  if (refreshDue.size >= REFRESH_DUE_ENTRIES) refreshDue.delete(refreshDue.keys().next().value!);
+  refreshDue.set(key, at);
 }
 
 export function createExtraction(deps: ExtractionDeps): Extraction {
@@ -67,28 +86,46 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
     fromResponse,
     failedRecently,
 
-    async byUrl(canonicalUrl, originUrl) {
-      if (await failedRecently(canonicalUrl)) return undefined;
-      const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
-      if (result.kind !== 'response') return undefined;
-      const { response } = result;
-      if (!rewritable('GET', response.status, response.headers)) {
-        await response.body?.cancel();
-        // Remembered like any page that is not an article, so repeated oEmbed requests for a missing
-        // URL do not each reach origin. Server errors and redirects are not: they may pass.
-        if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
-          await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+    byUrl(canonicalUrl, originUrl) {
+      // Concurrent asks in this isolate (a crawler's og and square cards, an oEmbed burst) share one read.
+      return byUrlInFlight.run(`${originUrl} ${canonicalUrl}`, async () => {
+        const record = await deps.records.get(canonicalUrl);
+        const at = now();
+        if (record) {
+          // Origin was asked within the TTL of what it answered: it is not asked again. An extracted
+          // article the store no longer holds comes back after the TTL, not per request.
+          const ttl = (record.outcome === 'extracted' ? deps.edge.extractionTtlSeconds : deps.edge.failureTtlSeconds) * 1000;
+          if (at - record.checkedAt < ttl) return undefined;
+          if (!(await deps.records.claim(canonicalUrl, at - ttl, at))) return undefined;
         }
-        return undefined;
-      }
-      return fromResponse(canonicalUrl, response);
+        const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
+        if (result.kind !== 'response') return undefined;
+        const { response } = result;
+        if (!rewritable('GET', response.status, response.headers)) {
+          await response.body?.cancel();
+          // Remembered like any page that is not an article, so repeated oEmbed or card requests for a
+          // missing URL do not each reach origin. Server errors and redirects are not: they may pass.
+          if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
+            await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+          }
+          return undefined;
+        }
+        return fromResponse(canonicalUrl, response);
+      });
     },
 
     async refreshIfStale(canonicalUrl, originUrl) {
-      const record = await deps.records.get(canonicalUrl);
       const at = now();
-      if (!record || at - record.checkedAt < deps.edge.extractionTtlSeconds * 1000) return;
-      if (!(await deps.records.claim(canonicalUrl, at - deps.edge.extractionTtlSeconds * 1000, at))) return;
+      const ttl = deps.edge.extractionTtlSeconds * 1000;
+      const memo = `${originUrl} ${canonicalUrl}`;
+      // Known not to be due in this isolate: no D1 read for every page view of an extracted article.
+      if (at < (refreshDue.get(memo) ?? -Infinity)) return;
+      const record = await deps.records.get(canonicalUrl);
+      if (!record) return;
+      if (at - record.checkedAt < ttl) return rememberDue(memo, record.checkedAt + ttl);
+      // Claimed by another request (which moved checkedAt to its now): due again a TTL from now.
+      rememberDue(memo, at + ttl);
+      if (!(await deps.records.claim(canonicalUrl, at - ttl, at))) return;
       const conditional: Record<string, string> = {};
       if (record.etag) conditional['if-none-match'] = record.etag;
       if (record.lastModified) conditional['if-modified-since'] = record.lastModified;

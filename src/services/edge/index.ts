@@ -1,2 +1,3 @@
 export { createEdgeService, type EdgeService } from './edge-service';
 export { createExtraction, type Extraction } from './extraction';
+export type { RewriteOptions } from './rewrite-stream';

@@ -4,13 +4,12 @@
  * share bar after the configured element. Only the start of the page goes through the rewriter: once
  * the share bar is placed (or REGION_BYTES have passed) the rest is piped untouched, so one huge token
  * later in the page cannot hit the parser's 3 MiB memory cap (workerd html-rewriter.c++). Handlers
- * never throw: a handler that throws would halt the stream and truncate the page.
+ * never throw: a handler that throws poisons the rewriter and errors its output (docs/edge-mode.md,
+ * "When rewriting fails"); the stream driver (rewrite-stream.ts) recovers from that anyway.
  */
 
 import { DEFAULT_SHARE_BAR_AFTER } from '../../domain/edge';
-
-/** Bytes of the page that may go through the rewriter before the rest is piped as it is. */
-export const REGION_BYTES = 1024 * 1024;
+import { type Feed, LOOKAHEAD_BYTES } from './feed';
 
 export interface RewriteInput {
   /** Presscard's head set as HTML built by this service (escaped values only). */
@@ -88,49 +87,6 @@ function safely(what: string, fn: () => void): void {
   }
 }
 
-/** Bytes read ahead, at most, to decide whether the share bar's element is coming inside `<main>`. */
-export const LOOKAHEAD_BYTES = 256 * 1024;
-
-/** The origin body as the rewriter reads it, with look-ahead kept for later reads. */
-class Feed {
-  private readonly queue: Uint8Array[] = [];
-  /** The last two chunks handed to the rewriter, as Latin-1 text (markup is ASCII in every charset it reads). */
-  private recent: string[] = [];
-
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
-
-  async next(): Promise<Uint8Array | undefined> {
-    const queued = this.queue.shift();
-    const chunk = queued ?? (await this.reader.read()).value;
-    if (chunk) this.recent = [...this.recent.slice(-1), latin1(chunk)];
-    return chunk;
-  }
-
-  /** The recent text and what follows, reading ahead until `enough` says so or `limit` bytes. */
-  async lookAhead(enough: (text: string) => boolean, limit: number): Promise<string> {
-    let text = this.recent.join('') + this.queue.map(latin1).join('');
-    let read = 0;
-    while (!enough(text) && read < limit) {
-      const { done, value } = await this.reader.read();
-      if (done) break;
-      this.queue.push(value);
-      read += value.byteLength;
-      text += latin1(value);
-    }
-    return text;
-  }
-
-  cancel(reason?: unknown): Promise<void> {
-    return this.reader.cancel(reason);
-  }
-}
-
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return out;
-}
-
 /** The markup from the first `<main` to its `</main` (or to the end of what was read). */
 function mainPart(text: string): string {
   const from = text.search(/<main[\s>]/i);
@@ -147,17 +103,28 @@ function mainClosed(text: string): boolean {
 
 const ARTICLE_H1 = /<article[\s>][\s\S]*?<h1[\s>]/i;
 
-interface RewriteState {
+export interface RewriteState {
   /** The share bar is in (or there is none to place). */
   placed: boolean;
   /** `</head>` has passed. */
   headDone: boolean;
 }
 
-function buildRewriter(input: RewriteInput, state: RewriteState, feed: Feed): HTMLRewriter {
+function safeCharset(charset: string | undefined): string | undefined {
+  return charset && /^[\w.:-]+$/.test(charset) ? charset : undefined;
+}
+
+/** The markup prepended to `<head>`, exactly as the rewriter inserts it. */
+export function headInjection(input: RewriteInput): string {
   const set = input.helmet ? withHelmetMarker(input.headHtml) : input.headHtml;
-  const charset = input.charset && /^[\w.:-]+$/.test(input.charset) ? input.charset : undefined;
-  const head = charset ? `<meta charset="${charset}">${set}` : set;
+  const charset = safeCharset(input.charset);
+  return charset ? `<meta charset="${charset}">${set}` : set;
+}
+
+/** The rewriter with every handler of the page rewrite; `state` tells the stream driver when its part is done. */
+export function buildRewriter(input: RewriteInput, state: RewriteState, feed: Feed): HTMLRewriter {
+  const charset = safeCharset(input.charset);
+  const head = headInjection(input);
   let injected = false;
   const rewriter = new HTMLRewriter()
     .on('head', {
@@ -232,43 +199,4 @@ function buildRewriter(input: RewriteInput, state: RewriteState, feed: Feed): HT
     });
   }
   return rewriter;
-}
-
-/**
- * The rewritten body. The origin body is read chunk by chunk as the client reads: the rewriter's input
- * is pulled (high-water mark 0), so after the share bar is placed the next pull ends the rewriter's
- * input and the remaining bytes are copied as they arrive.
- */
-export function rewriteBody(body: ReadableStream<Uint8Array>, input: RewriteInput, contentType: string): ReadableStream<Uint8Array> {
-  const state: RewriteState = { placed: !input.shareBarHtml, headDone: false };
-  const feed = new Feed(body.getReader());
-  let fed = 0;
-  const source = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if ((state.placed && state.headDone) || fed >= REGION_BYTES) return controller.close();
-        const value = await feed.next();
-        if (!value) return controller.close();
-        fed += value.byteLength;
-        controller.enqueue(value);
-      },
-      cancel: (reason) => feed.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  );
-  const rewritten = buildRewriter(input, state, feed).transform(new Response(source, { headers: { 'content-type': contentType } })).body!;
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  void (async () => {
-    try {
-      await rewritten.pipeTo(writable, { preventClose: true });
-      const writer = writable.getWriter();
-      for (let value = await feed.next(); value; value = await feed.next()) await writer.write(value);
-      await writer.close();
-    } catch (err) {
-      console.warn(JSON.stringify({ event: 'edge-stream-failed', reason: String(err) }));
-      await writable.abort(err).catch(() => undefined);
-      await feed.cancel(err).catch(() => undefined);
-    }
-  })();
-  return readable;
 }
