@@ -128,6 +128,18 @@ describe('issue 10 card rows', () => {
     }
   });
 
+  // Property counterexample (FC_SEED=531924555): a line ending in `ä` + U+0301, a mark NFC cannot compose.
+  // Satori applies no mark positioning, so the zero-advance acute is drawn centred on the pen after the
+  // base and its ink reached 11 px past the measured line. Every glyph of the cluster now counts.
+  it('a line ending in an uncomposed combining mark keeps the mark inside the box', async () => {
+    const headline = '👁️‍🗨️🇯🇵\u3000\u2069\u200cและญี่ปุ่น 🧑‍🧑‍🧒(ירושלים)\u3000a\u0308\u0301\u3000لا';
+    for (const variant of ['og', 'square'] as const) {
+      const card = await textCard({ headline }, variant);
+      expectDrawnInside(card, variant);
+      expect(headlineOf(card).lines.join(' ')).toContain('\u00e4\u0301');
+    }
+  });
+
   it('text that needs Indic shaping is left out of the card, with a reason, never drawn wrong', async () => {
     const card = await textCard({ headline: 'Modi नरेंद्र मोदी visits Osaka' });
     expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'undrawable', reason: expect.stringMatching(/Indic/) })]);

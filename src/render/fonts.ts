@@ -3,6 +3,7 @@ import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
 import { faceOrder, type FontManifest, type FontRequest, isEmojiGrapheme, type MeasureText, planFonts, TEXT_STYLE_NAMES as STYLES, TEXT_STYLES, type TextRole, type TextStyle } from '../domain/typography';
 import { type AssetReader, readAsset } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
+import { clusterOverhang } from './cluster-metrics';
 
 export type { TextStyle };
 /** Rounds of re-planning for code points a subset's range claims but its font lacks. */
@@ -168,16 +169,8 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     let o = overhangs.get(key);
     if (!o) {
       const font = stacks[style].find((f) => f.charToGlyphIndex(g) > 0);
-      o = { left: 0, right: 0 };
-      if (font && !/^\s+$/u.test(g)) {
-        const glyph = font.charToGlyph(g);
-        const { xMin, xMax } = glyph.getMetrics();
-        const advance = glyph.advanceWidth ?? 0;
-        // An empty glyph reports infinite bounds.
-        if (Number.isFinite(xMin) && Number.isFinite(xMax)) {
-          o = { left: Math.max(0, -xMin) / font.unitsPerEm, right: Math.max(0, xMax - advance) / font.unitsPerEm };
-        }
-      }
+      // Every glyph of the cluster counts: an uncomposed mark's ink reaches past the base's advance.
+      o = font && !/^\s+$/u.test(g) ? clusterOverhang(g, font, stacks[style]) : { left: 0, right: 0 };
       overhangs.set(key, o);
     }
     return o;
