@@ -98,7 +98,11 @@ articlesApi.get('/:id', access('ingest'), async (c) => {
 
 articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
   const id = c.req.param('id');
-  if (!ARTICLE_ID_PATTERN.test(id)) throw invalid([{ pointer: '/id', message: 'the id in the path is not a valid article id' }]);
+  // The id is part of the request target, not of the content: a malformed one is a bad request (RFC 9110
+  // §15.5.1), as any malformed parameter is in this API; 422 is for content that parses but is invalid.
+  if (!ARTICLE_ID_PATTERN.test(id)) {
+    throw problem(400, `The id in the path (${JSON.stringify(id)}) is not a valid article id: it must match ${ARTICLE_ID_PATTERN.source}.`, { parameter: 'id' });
+  }
   const body = await readJson(c.req.raw);
   // The path names the resource; a body without an id takes it, a body with another id is an error.
   const doc = body && typeof body === 'object' && !Array.isArray(body) ? { id, ...(body as object) } : body;
