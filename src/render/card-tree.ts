@@ -81,7 +81,10 @@ export async function cardTree(
       const p = prepare(request.text);
       if (p.undrawable) omitted.push({ style: request.style, kind: 'undrawable', text: request.text, reason: p.undrawable });
       if (p.dropped.length) omitted.push({ style: request.style, kind: 'dropped', text: p.dropped.join(' '), reason: 'no image set has these emoji' });
-      const text = drawable(p);
+      // Satori draws a cluster from one font: marks that font lacks are left out, never drawn as tofu.
+      const clusters = fonts.drawableClusters(request.style, drawable(p), images);
+      if (clusters.stripped.length) omitted.push({ style: request.style, kind: 'dropped', text: clusters.stripped.join(' '), reason: 'combining marks the font of their base lacks' });
+      const text = clusters.text;
       const missing = fonts.missingGlyphs(request.style, drawnText(text, false), images);
       if (missing.length) omitted.push({ style: request.style, kind: 'dropped', text: missing.join(' '), reason: 'no card font has these characters' });
       const fit = fitLines({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });

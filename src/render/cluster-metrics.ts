@@ -14,20 +14,19 @@ export interface Overhang {
  * mark that NFC could not compose into its base (`ä` + U+0301) is drawn where the pen stands after the
  * base, not attached above it: a zero-advance mark whose outline is centred on its origin reaches about
  * half its width past the cluster's advance (Source Serif 4's acute: 0.142 em). So every code point's
- * outline counts, at the pen position it is drawn at, each from the font satori takes it from: `font`
- * (the one mapping the cluster's first code point) when it has the glyph, otherwise the first of
- * `stack` that has it.
+ * outline counts, at the pen position it is drawn at, all from `font` (the one mapping the cluster's
+ * first code point: satori draws the whole cluster with it; code points it lacks are left out of the
+ * text before, see `drawableClusters` in fonts.ts).
  */
-export function clusterOverhang(cluster: string, font: ParsedFont, stack: readonly ParsedFont[]): Overhang {
+export function clusterOverhang(cluster: string, font: ParsedFont): Overhang {
   let pen = 0;
   let left = 0;
   let right = 0;
   for (const ch of cluster) {
     if (INVISIBLE.test(ch)) continue;
-    const from = font.charToGlyphIndex(ch) > 0 ? font : stack.find((f) => f.charToGlyphIndex(ch) > 0);
-    if (!from) continue;
-    const glyph = from.charToGlyph(ch);
-    const em = from.unitsPerEm;
+    if (!(font.charToGlyphIndex(ch) > 0)) continue;
+    const glyph = font.charToGlyph(ch);
+    const em = font.unitsPerEm;
     const { xMin, xMax } = glyph.getMetrics();
     // An empty glyph (a space) reports infinite bounds.
     if (Number.isFinite(xMin) && Number.isFinite(xMax)) {
