@@ -154,6 +154,20 @@ describe('issue 10 card rows', () => {
     expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'dropped', text: expect.stringContaining('\u0333') })]);
   });
 
+  // Property counterexample (FC_SEED=987654321, FC_RUNS=40): Hebrew, then LRE, then an emoji and an
+  // ideographic space. Reordering brought the space inside the embedding to the visual start of the
+  // line, and satori set a line starting with an emoji image and U+3000 3 px past its flush-right box.
+  it('a right-to-left line whose embedded run starts with an emoji and U+3000 stays inside the box', async () => {
+    const headline = 'עכשיו\u202a 🧑‍🧑‍🧒\u3000Nguyễn\u3000ŁódźŁódź ŏ\u0318\u0329 \u202c Müller';
+    for (const variant of ['og', 'square'] as const) {
+      const card = await textCard({ headline }, variant);
+      expect(card.uncovered).toEqual([]);
+      expect(inkOutsideTextBox(card.bytes, variant)).toEqual({ count: 0 });
+      // No line begins or ends with a space after reordering.
+      for (const line of headlineOf(card).lines) expect(line).not.toMatch(/^[ \u3000\u2003]|[ \u3000\u2003]$/);
+    }
+  });
+
   it('text that needs Indic shaping is left out of the card, with a reason, never drawn wrong', async () => {
     const card = await textCard({ headline: 'Modi नरेंद्र मोदी visits Osaka' });
     expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'undrawable', reason: expect.stringMatching(/Indic/) })]);

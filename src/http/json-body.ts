@@ -28,7 +28,7 @@ export async function readJson(req: Request): Promise<unknown> {
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await req.arrayBuffer());
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(await req.arrayBuffer());
   } catch (err) {
     if (!(err instanceof TypeError)) throw err;
     throw problem(400, 'The body is not valid UTF-8: JSON must be sent as UTF-8 (RFC 8259 §8.1); nothing was written.');

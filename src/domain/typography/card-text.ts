@@ -152,7 +152,7 @@ export function drawnText(logical: string, endsLine: boolean): string {
  * then drawn as `drawnText` says.
  */
 export function visualLine(logical: string, direction: 'ltr' | 'rtl', endsLine: boolean): string {
-  if (!RTL.test(logical)) return drawnText(logical, endsLine);
+  if (!RTL.test(logical)) return trimEdges(drawnText(logical, endsLine));
   const levels = bidi.getEmbeddingLevels(logical, direction);
   const mirrored = bidi.getMirroredCharactersMap(logical, levels.levels);
   const clusters = [...graphemes.segment(logical)].map(({ segment, index }) =>
@@ -172,5 +172,16 @@ export function visualLine(logical: string, direction: 'ltr' | 'rtl', endsLine: 
   const drawn = order.map((i) => drawnText(clusters[i]!, false)).join('');
   // The soft hyphen of a line that ends at it is drawn at the line's end in the paragraph's direction.
   const hyphen = endsLine && logical.endsWith(SOFT_HYPHEN) ? '-' : '';
-  return direction === 'rtl' ? hyphen + drawn : drawn + hyphen;
+  return direction === 'rtl' ? hyphen + trimEdges(drawn) : trimEdges(drawn) + hyphen;
+}
+
+/**
+ * A drawn line without spaces at its visual ends. Reordering can bring a space from inside the logical
+ * line to an edge (`שלום` + LRE + ` 🧑‍🧑‍🧒　Nguyễn` starts, visually, with the space), where it is
+ * invisible anyway (CSS Text 3 §4.1.2 removes spaces at the start and end of a line) and where satori,
+ * which takes U+3000 for a collapsible space like any `\s`, laid a flush-right line out 3 px past its box.
+ * The fitter measured the line with the space, so the drawn line is never wider than measured.
+ */
+function trimEdges(line: string): string {
+  return /^[ \u3000]|[ \u3000]$/.test(line) ? line.replace(/^[ \u3000]+|[ \u3000]+$/g, '') : line;
 }
