@@ -1,5 +1,6 @@
-import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
+import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult, UrlConflictError } from '../domain/article';
 import { normaliseArticleUrl } from '../domain/site';
+import { findUrlConflicts, isUrlConflictAbort } from './d1-url-conflicts';
 
 interface ArticleRow {
   id: string;
@@ -108,6 +109,8 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
 
   async function upsertMany(articles: Article[]): Promise<UpsertResult[]> {
     if (articles.length === 0) return [];
+    const conflicts = await findUrlConflicts(db, articles);
+    if (conflicts.length > 0) throw new UrlConflictError(conflicts);
     const existing = await getRows(articles.map((a) => a.id));
     const at = now().toISOString();
     const plans = articles.map((a) => {
@@ -123,7 +126,14 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     });
     const statements = plans.flatMap((p) => (p.statement ? [p.statement, p.replaced!] : []));
     // D1 runs a batch as one transaction: a failure rolls every statement back.
-    if (statements.length > 0) await db.batch(statements);
+    // A concurrent write took a URL since the check: the trigger of migrations/0005 aborts the batch.
+    if (statements.length > 0) {
+      await db.batch(statements).catch(async (err: unknown) => {
+        if (!isUrlConflictAbort(err)) throw err;
+        const now = await findUrlConflicts(db, articles);
+        throw new UrlConflictError(now.length > 0 ? now : articles.map((a, index) => ({ index, url: a.url, otherId: 'unknown' })));
+      });
+    }
     return plans.map((p) => p.result);
   }
 

@@ -31,6 +31,7 @@ const TITLES: Record<number, [string, string]> = {
   401: ['unauthorized', 'Unauthorized'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
   413: ['payload-too-large', 'Payload too large'],
   412: ['precondition-failed', 'Precondition failed'],
   415: ['unsupported-media-type', 'Unsupported media type'],
