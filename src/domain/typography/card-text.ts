@@ -18,6 +18,7 @@
  */
 import bidiFactory from 'bidi-js';
 import { ArabicShaper } from 'arabic-persian-reshaper';
+import { balanceBidi, withoutOverrides } from '../normalise';
 
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -95,7 +96,8 @@ export function isEmojiPresentation(grapheme: string): boolean {
  * (nor have components that do) are dropped rather than drawn as missing glyphs.
  */
 export function prepareText(raw: string, emoji: EmojiLookup): PreparedText {
-  let text = raw.normalize('NFC');
+  // Each block is its own bidi paragraph, and no override forces an order (docs/text-rendering.md).
+  let text = balanceBidi(withoutOverrides(raw.normalize('NFC')));
   const dropped: string[] = [];
   if (NEEDS_INDIC_SHAPING.test(text)) {
     return { text, dropped, undrawable: 'text needs Indic shaping (conjuncts, pre-base vowel signs), which satori does not apply' };
