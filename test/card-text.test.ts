@@ -168,6 +168,16 @@ describe('issue 10 card rows', () => {
     }
   });
 
+  // Property counterexample (FC_SEED=1001, FC_RUNS=60): a keycap emoji right before a URL. UAX #14 offers
+  // no break between `1️⃣` and `https` (NU before AL), satori looks emoji images up by whole word, and so
+  // drew `1` and two missing-glyph boxes, 60 px past the measured line.
+  it('an emoji image with no break opportunity beside it is still drawn as the image', async () => {
+    const headline = 'Москва\u2060\u30001️⃣https://mainichi.jp/english/articles/20260701/p2a/00m/0na/016000c-report-on-the-diet';
+    const card = await textCard({ headline });
+    expectDrawnInside(card);
+    expect(headlineOf(card).lines[0]).toContain('1\ufe0f\u20e3https');
+  });
+
   it('text that needs Indic shaping is left out of the card, with a reason, never drawn wrong', async () => {
     const card = await textCard({ headline: 'Modi नरेंद्र मोदी visits Osaka' });
     expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'undrawable', reason: expect.stringMatching(/Indic/) })]);

@@ -93,7 +93,9 @@ export async function cardTree(
         const o = fonts.overhang(request.style, line, images);
         return (fit.direction === 'rtl' ? o.right : o.left) * fit.fontSize;
       });
-      const drawn = drawIdeographicSpaces(fit, fonts.measure(request.style, images));
+      const spaced = drawIdeographicSpaces(fit, fonts.measure(request.style, images));
+      const graphemeWords = spaced.lines.map((line) => hasImage(line, images));
+      const drawn = graphemeWords.some(Boolean) ? { ...spaced, graphemeWords } : spaced;
       const result = indents.some((i) => i > 0) ? { ...drawn, indents } : drawn;
       fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, maxSize: request.maxSize, lines: result.lines, clamped: result.clamped });
       return result;
@@ -161,4 +163,11 @@ function drawIdeographicSpaces(fit: FittedLines, measure: MeasureText): FittedLi
   if (!fit.lines.some((l) => l.includes(IDEOGRAPHIC_SPACE))) return fit;
   if (Math.abs(measure(EM_SPACE, 100) - measure(IDEOGRAPHIC_SPACE, 100)) > 0.01) return fit;
   return { ...fit, lines: fit.lines.map((l) => l.replaceAll(IDEOGRAPHIC_SPACE, EM_SPACE)) };
+}
+
+/** True when some grapheme of the line is drawn as an emoji image. */
+function hasImage(line: string, images: Readonly<Record<string, string>>): boolean {
+  if (!/[^\u0000-\u1fff]/u.test(line)) return false;
+  for (const { segment } of graphemeSegmenter.segment(line)) if (images[segment]) return true;
+  return false;
 }
