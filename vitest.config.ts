@@ -16,6 +16,9 @@ export default defineConfig(async () => {
               miniflare: { bindings: {
                   INGEST_TOKEN: 'test-token', STAFF_TOKEN: 'staff-test-token', TEST_MIGRATIONS: migrations,
                   ACCESS_TEAM_DOMAIN: 'presscard-test.cloudflareaccess.com', ACCESS_AUD: 'newsroom-test-aud',
+                  // The property tests' knobs (test/card-text.property.test.ts): workerd sees no host
+                  // environment, only bindings, which nodejs_compat copies into process.env.
+                  ...Object.fromEntries(['FC_SEED', 'FC_RUNS'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
                 }, },
             }),
           ],

@@ -7,7 +7,8 @@ import type { RewriteOptions } from './services/edge';
 import type { EdgeConfig } from './domain/edge';
 import type { SiteConfig } from './domain/site';
 import type { RateLimiters, Metrics } from './domain/operations';
-import { onError, onNotFound } from './http/on-error';
+import { onError } from './http/on-error';
+import { notFoundOrMethodNotAllowed } from './http/method-not-allowed';
 import { requestLog } from './http/request-log';
 import type { renderCard } from './render/render-card';
 import { articlesApi } from './routes/api-articles';
@@ -101,7 +102,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/api/newsroom', newsroomApi);
   app.route('/api/newsroom', newsroomPreviewApi);
 
-  app.notFound(onNotFound);
+  // A path some route answers under another method is a 405 with Allow, not a 404.
+  app.notFound(notFoundOrMethodNotAllowed(app.routes));
   app.onError(onError);
   return app;
 }

@@ -98,9 +98,32 @@ describe('ingest API: PUT', () => {
     expect((await authed('/api/articles/put-g')).status).toBe(404);
   });
 
-  it('422 on an invalid id in the path', async () => {
+  it('400 on an invalid id in the path (a malformed parameter, as the README says), nothing written', async () => {
     const res = await putArticle(doc('x'), 'Not_Valid');
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
+    const body = await problemOf(res);
+    expect(body.detail).toMatch(/Not_Valid.*not a valid article id/);
+    expect((await authed('/api/articles/x')).status).toBe(404);
+  });
+
+  it('400 when the body is not valid UTF-8, for PUT and batch, and nothing is written', async () => {
+    const text = JSON.stringify(doc('utf8-bad', { headline: 'Bad byte here: X' }));
+    const bytes = new TextEncoder().encode(text);
+    // Replace the "X" with a lone continuation byte (0x80), then with a truncated 3-byte sequence.
+    for (const bad of [[0x80], [0xe6, 0x9d], [0xc0, 0xaf], [0xed, 0xa0, 0x80]]) {
+      const at = bytes.indexOf(0x58);
+      const body = new Uint8Array([...bytes.slice(0, at), ...bad, ...bytes.slice(at + 1)]);
+      const res = await authed('/api/articles/utf8-bad', { method: 'PUT', headers: json, body });
+      expect(res.status, bad.join(' ')).toBe(400);
+      expect((await problemOf(res)).detail).toMatch(/not valid UTF-8/);
+      const batch = new Uint8Array([0x5b, ...body, 0x5d]);
+      const res2 = await authed('/api/articles/batch', { method: 'POST', headers: json, body: batch });
+      expect(res2.status, bad.join(' ')).toBe(400);
+      expect((await problemOf(res2)).detail).toMatch(/not valid UTF-8/);
+    }
+    expect((await authed('/api/articles/utf8-bad')).status).toBe(404);
+    // The same document in valid UTF-8 is accepted.
+    expect((await putArticle(doc('utf8-bad', { headline: 'Good byte here: 東' }))).status).toBe(201);
   });
 });
 

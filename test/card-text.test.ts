@@ -128,6 +128,56 @@ describe('issue 10 card rows', () => {
     }
   });
 
+  // Property counterexample (FC_SEED=531924555): a line ending in `ä` + U+0301, a mark NFC cannot compose.
+  // Satori applies no mark positioning, so the zero-advance acute is drawn centred on the pen after the
+  // base and its ink reached 11 px past the measured line. Every glyph of the cluster now counts.
+  it('a line ending in an uncomposed combining mark keeps the mark inside the box', async () => {
+    const headline = '👁️‍🗨️🇯🇵\u3000\u2069\u200cและญี่ปุ่น 🧑‍🧑‍🧒(ירושלים)\u3000a\u0308\u0301\u3000لا';
+    for (const variant of ['og', 'square'] as const) {
+      const card = await textCard({ headline }, variant);
+      expectDrawnInside(card, variant);
+      expect(headlineOf(card).lines.join(' ')).toContain('\u00e4\u0301');
+    }
+  });
+
+  // Property counterexample (FC_SEED=1, FC_RUNS=40): `ơ` + U+0333 U+0306 U+0303. Satori draws a cluster
+  // with the font of its first code point; the Vietnamese subset that has `ơ` lacks U+0333 and U+0306,
+  // which were drawn as two missing-glyph boxes with their advances, 33 px past the measured line.
+  it('marks the font of their base lacks are left out of the cluster (logged), never drawn as boxes', async () => {
+    const headline = 'ơ\u0333\u0306\u0303\u200c 安东尼奥·古特雷斯❤️‍🔥 （速報）\u3000العالم؟\u3000颱風\u3000🇯🇵安东尼奥·古特雷斯 Osaka Ελλάδα' + 'x'.repeat(69) + ' \u2060\u3000👁️‍🗨️';
+    const card = await textCard({ headline });
+    expect(card.uncovered).toEqual([]);
+    expect(inkOutsideTextBox(card.bytes, 'og')).toEqual({ count: 0 });
+    const drawn = headlineOf(card).lines.join(' ');
+    expect(drawn).not.toMatch(/[\u0333\u0306]/);
+    expect(drawn).toContain('\u01a1\u0303');
+    expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'dropped', text: expect.stringContaining('\u0333') })]);
+  });
+
+  // Property counterexample (FC_SEED=987654321, FC_RUNS=40): Hebrew, then LRE, then an emoji and an
+  // ideographic space. Reordering brought the space inside the embedding to the visual start of the
+  // line, and satori set a line starting with an emoji image and U+3000 3 px past its flush-right box.
+  it('a right-to-left line whose embedded run starts with an emoji and U+3000 stays inside the box', async () => {
+    const headline = 'עכשיו\u202a 🧑‍🧑‍🧒\u3000Nguyễn\u3000ŁódźŁódź ŏ\u0318\u0329 \u202c Müller';
+    for (const variant of ['og', 'square'] as const) {
+      const card = await textCard({ headline }, variant);
+      expect(card.uncovered).toEqual([]);
+      expect(inkOutsideTextBox(card.bytes, variant)).toEqual({ count: 0 });
+      // No line begins or ends with a space after reordering.
+      for (const line of headlineOf(card).lines) expect(line).not.toMatch(/^[ \u3000\u2003]|[ \u3000\u2003]$/);
+    }
+  });
+
+  // Property counterexample (FC_SEED=1001, FC_RUNS=60): a keycap emoji right before a URL. UAX #14 offers
+  // no break between `1️⃣` and `https` (NU before AL), satori looks emoji images up by whole word, and so
+  // drew `1` and two missing-glyph boxes, 60 px past the measured line.
+  it('an emoji image with no break opportunity beside it is still drawn as the image', async () => {
+    const headline = 'Москва\u2060\u30001️⃣https://mainichi.jp/english/articles/20260701/p2a/00m/0na/016000c-report-on-the-diet';
+    const card = await textCard({ headline });
+    expectDrawnInside(card);
+    expect(headlineOf(card).lines[0]).toContain('1\ufe0f\u20e3https');
+  });
+
   it('text that needs Indic shaping is left out of the card, with a reason, never drawn wrong', async () => {
     const card = await textCard({ headline: 'Modi नरेंद्र मोदी visits Osaka' });
     expect(card.omitted).toEqual([expect.objectContaining({ style: 'headline', kind: 'undrawable', reason: expect.stringMatching(/Indic/) })]);

@@ -33,7 +33,7 @@ describe('a photo URL that answers 404', () => {
   const photoGone = () => createApp({ photoFetch: (async () => new Response('not found', { status: 404 })) as typeof fetch });
 
   it('og card: bytes, Content-Type, URL extension and og:image:type all say JPEG', async () => {
-    const doc = { ...fixtureById(SEED_ID), id: 'types-photo-404' };
+    const doc = { ...fixtureById(SEED_ID), id: 'types-photo-404', url: 'https://mainichi.jp/english/articles/types-photo-404' };
     doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/types-gone.jpg' };
     expect((await putArticle(doc)).status).toBe(201);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -83,7 +83,7 @@ describe('the default image', () => {
 
   it('a render that fails at a .jpg URL answers the JPEG default image', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect((await putArticle({ ...fixtureById(SEED_ID), id: 'types-render-fails' })).status).toBe(201);
+    expect((await putArticle({ ...fixtureById(SEED_ID), id: 'types-render-fails', url: 'https://mainichi.jp/english/articles/types-render-fails' })).status).toBe(201);
     const app = createApp({ renderCard: (async () => { throw new Error('renderer down'); }) as typeof renderCard });
     const current = (await app.request(`${ORIGIN}/card/types-render-fails/og.jpg`, { redirect: 'manual' }, env)).headers.get('location')!;
     expect(current).toMatch(/og\.jpg\?v=/);
@@ -95,7 +95,7 @@ describe('the default image', () => {
 
   it('a render of the wrong type is never served: the JPEG default image instead', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const doc = { ...fixtureById(SEED_ID), id: 'types-wrong-render' };
+    const doc = { ...fixtureById(SEED_ID), id: 'types-wrong-render', url: 'https://mainichi.jp/english/articles/types-wrong-render' };
     expect((await putArticle(doc)).status).toBe(201);
     const png = new Uint8Array(await (await env.ASSETS.fetch('https://assets.invalid/brand/default-share.png')).arrayBuffer());
     const app = createApp({

@@ -62,11 +62,11 @@ describe('GET /card/:id/:variant.:ext', () => {
       '/card/no-such-article/og.png',
       '/card/NOT%20AN%20ID/og.jpg',
       `/card/${SEED_ID}/banner.png`,
-      `/card/${SEED_ID}/og.gif`,
+      `/card/${SEED_ID}/banner.jpeg`,
     ]) {
       const res = await call(path);
-      // Of the type the URL's extension promises: .jpg is JPEG, anything else PNG.
-      const ext = path.endsWith('.jpg') ? 'jpg' : 'png';
+      // Of the type the URL's extension promises: .jpg and .jpeg are JPEG, .png PNG (test/card-extensions.test.ts for the rest).
+      const ext = /\.jpe?g$/.test(path) ? 'jpg' : 'png';
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toBe(ext === 'jpg' ? 'image/jpeg' : 'image/png');
       expect(res.headers.get('cache-control'), path).toBe('public, max-age=60');
@@ -99,7 +99,7 @@ describe('GET /card/:id/:variant.:ext', () => {
   it('answers a failed render with the default image and logs the article and the reason', async () => {
     // Static assets that cannot be read, and a headline in a script (Cyrillic) whose font subset no
     // earlier render has cached: loading its font fails, and so does reading the default image.
-    const doc = { ...fixtureById('20260701-editorial-press-freedom'), id: 'cyrillic-headline', headline: 'Москва и Токио' };
+    const doc = { ...fixtureById('20260701-editorial-press-freedom'), id: 'cyrillic-headline', url: 'https://mainichi.jp/english/articles/cyrillic-headline', headline: 'Москва и Токио' };
     expect((await putArticle(doc)).status).toBeLessThan(300);
     const brokenEnv = { ...env, ASSETS: { fetch: async () => new Response('gone', { status: 500 }) } as unknown as Fetcher };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -114,7 +114,7 @@ describe('GET /card/:id/:variant.:ext', () => {
   });
 
   it('falls back to the text card for a while when the photo host fails (5xx), and logs why', async () => {
-    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-503' };
+    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-503', url: 'https://mainichi.jp/english/articles/remote-photo-503' };
     doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/busy.jpg' };
     expect((await putArticle(doc)).status).toBeLessThan(300);
     const fetched: string[] = [];
@@ -140,7 +140,7 @@ describe('GET /card/:id/:variant.:ext', () => {
   });
 
   it('keeps the text card as final when the photo can never be drawn (404)', async () => {
-    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-404' };
+    const doc = { ...fixtureById(SEED_ID), id: 'remote-photo-404', url: 'https://mainichi.jp/english/articles/remote-photo-404' };
     doc.image = { ...doc.image!, url: 'https://cdn.mainichi.jp/photos/gone.jpg' };
     expect((await putArticle(doc)).status).toBeLessThan(300);
     const app = createApp({ photoFetch: (async () => new Response('not found', { status: 404 })) as typeof fetch });

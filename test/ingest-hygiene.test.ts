@@ -92,13 +92,13 @@ describe('ingest normalises text to NFC and URLs to one URI', () => {
 
   it('percent-encodes an IRI, upper-cases escapes, drops the default port and resolves dot segments', async () => {
     const res = await putArticle(doc('hygiene-iri', {
-      url: 'https://MAINICHI.jp:443/english/articles/x/../20261130/東京/caf%c3%a9-report',
+      url: 'https://MAINICHI.jp:443/english/articles/x/../20261130/東京/caf%c3%a9-ingest',
       image: { ...fixtureById(SEED_ID).image!, url: 'https://cdn.mainichi.jp:443/写真/a%2db.jpg' },
       authors: [{ name: 'Akira Kudo', url: 'http://mainichi.jp:80/english/author/./工藤' }],
     }));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({
-      url: 'https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-report',
+      url: 'https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-ingest',
       image: { url: 'https://cdn.mainichi.jp/%E5%86%99%E7%9C%9F/a-b.jpg' },
       authors: [{ url: 'http://mainichi.jp/english/author/%E5%B7%A5%E8%97%A4' }],
     });
@@ -139,7 +139,7 @@ describe('data stored before the checks never fails a public route', () => {
   it.each([
     ['a lone surrogate in the headline', { headline: 'Truncated emoji at end \ud83c' }],
     ['a lone surrogate in the url', { url: 'https://mainichi.jp/english/articles/a\ud800b' }],
-    ['an IRI url', { url: 'https://mainichi.jp/english/articles/20261130/東京/café-report' }],
+    ['an IRI url', { url: 'https://mainichi.jp/english/articles/20261130/東京/café-stored' }],
     ['CR LF in the url (header injection)', { url: 'https://mainichi.jp/english/articles/a\r\nSet-Cookie: x=1' }],
     ['NUL and C1 controls in text', { headline: 'Nul \u0000 and \u0085 here', description: 'x\u0000y', tags: ['a\u0007b'] }],
     ['a lone surrogate in the social headline, tags and photo alt', {
@@ -148,7 +148,7 @@ describe('data stored before the checks never fails a public route', () => {
     ['a stray % in the url', { url: 'https://mainichi.jp/english/articles/100%-sure' }],
   ])('%s: no 5xx, every header valid', async (name, patch) => {
     const id = `stored-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`.replace(/-+$/, '');
-    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id, ...patch });
+    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id, url: `https://mainichi.jp/english/articles/${id}`, ...patch });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     for (const path of publicRoutes(id)) {
@@ -165,16 +165,16 @@ describe('data stored before the checks never fails a public route', () => {
   });
 
   it('serves a stored lone-surrogate headline with U+FFFD in its place', async () => {
-    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id: 'stored-fffd', headline: 'Truncated emoji at end \ud83c' });
+    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id: 'stored-fffd', url: 'https://mainichi.jp/english/articles/stored-fffd', headline: 'Truncated emoji at end \ud83c' });
     const html = await (await call('/a/stored-fffd')).text();
     expect(html).toContain('<h1>Truncated emoji at end \uFFFD</h1>');
   });
 
   it('redirects /embed/:id/open to the percent-encoded URI of a stored IRI', async () => {
-    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id: 'stored-iri-open', url: 'https://mainichi.jp/english/articles/20261130/東京/café-report' });
+    await storeAsBeforeTheFix({ ...fixtureById(SEED_ID), id: 'stored-iri-open', url: 'https://mainichi.jp/english/articles/20261130/東京/café-open' });
     const res = await call('/embed/stored-iri-open/open', { redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-report');
+    expect(res.headers.get('location')).toBe('https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-open');
   });
 });
 
@@ -197,8 +197,9 @@ describe('looking a URL up', () => {
   });
 
   it('writes the percent-encoded URI of an IRI into og:url, canonical, JSON-LD and oEmbed discovery', async () => {
-    expect((await putArticle(doc('lookup-iri-tags', { url: IRI }))).status).toBeLessThan(300);
-    const uri = 'https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-report';
+    // A URL of its own: one article per canonical URL (test/ingest-url-conflict.test.ts).
+    expect((await putArticle(doc('lookup-iri-tags', { url: IRI.replace('café-report', 'café-tags') }))).status).toBeLessThan(300);
+    const uri = 'https://mainichi.jp/english/articles/20261130/%E6%9D%B1%E4%BA%AC/caf%C3%A9-tags';
     const html = await (await call('/a/lookup-iri-tags')).text();
     expect(html).toContain(`<link rel="canonical" href="${uri}"/>`);
     expect(html).toContain(`<meta property="og:url" content="${uri}"/>`);

@@ -86,7 +86,7 @@ describe('GET /share-bar/:id', () => {
   });
 
   it('escapes article text in attributes', async () => {
-    const doc = { ...fixtureById(SEED_ID), id: 'share-bar-escaping', headline: 'Quotes "and" <b>tags</b> & more' };
+    const doc = { ...fixtureById(SEED_ID), id: 'share-bar-escaping', url: 'https://mainichi.jp/english/articles/share-bar-escaping', headline: 'Quotes "and" <b>tags</b> & more' };
     expect((await putArticle(doc)).status).toBe(201);
     const html = await (await call('/share-bar/share-bar-escaping')).text();
     expect(html).toContain('data-title="Quotes &quot;and&quot; &lt;b&gt;tags&lt;/b&gt; &amp; more"');

@@ -39,7 +39,7 @@ describe('hostile headlines', () => {
   const BARE_DOMAINS = 'Japanese publishers weigh moving official accounts from X.com to rivals such as Threads.net, Bsky.app and Line.me as advertisers leave and verification rules change again ahead of 2026 elections';
 
   it('an X share of a long headline naming X.com, Threads.net, Bsky.app and Line.me is valid by twitter-text', async () => {
-    expect((await putArticle({ ...fixtureById(SEED_ID), id: 'share-bare-domains', headline: BARE_DOMAINS })).status).toBe(201);
+    expect((await putArticle({ ...fixtureById(SEED_ID), id: 'share-bare-domains', url: 'https://mainichi.jp/english/articles/share-bare-domains', headline: BARE_DOMAINS })).status).toBe(201);
     const res = await call('/s/x/share-bare-domains', { redirect: 'manual' });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
@@ -62,7 +62,7 @@ describe('hostile headlines', () => {
     ['mentions, hashtags and cashtags', '@everyone #Breaking $TYO '.repeat(8).slice(0, 200)],
   ])('%s: every network accepts its share', async (name, headline) => {
     const id = `share-hostile-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)}`.replace(/-+$/, '');
-    const put = await putArticle({ ...fixtureById(SEED_ID), id, headline, tags: ['東京都知事選挙の結果と今後の都政運営について', 'North Korea'] });
+    const put = await putArticle({ ...fixtureById(SEED_ID), id, url: `https://mainichi.jp/english/articles/${id}`, headline, tags: ['東京都知事選挙の結果と今後の都政運営について', 'North Korea'] });
     expect(put.status).toBe(201);
     expect(problemsOf(await linksThroughTheWorker(id))).toEqual([]);
   });

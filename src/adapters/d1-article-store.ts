@@ -1,6 +1,7 @@
-import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult } from '../domain/article';
+import { type Article, type ArticlePage, type ArticleSource, type ArticleStore, InvalidCursorError, storedArticleSchema, type StoredArticle, type UpsertResult, UrlConflictError } from '../domain/article';
 import { fingerprint } from '../domain/edge';
 import { normaliseArticleUrl } from '../domain/site';
+import { findUrlConflicts, isUrlConflictAbort } from './d1-url-conflicts';
 
 interface ArticleRow {
   id: string;
@@ -144,6 +145,8 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
 
   async function upsertMany(articles: Article[]): Promise<UpsertResult[]> {
     if (articles.length === 0) return [];
+    const conflicts = await findUrlConflicts(db, articles);
+    if (conflicts.length > 0) throw new UrlConflictError(conflicts);
     const existing = await getRows(articles.map((a) => a.id));
     const at = now().toISOString();
     const plans = articles.map((a) => {
@@ -160,7 +163,14 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     });
     const statements = plans.flatMap((p) => (p.statement ? [p.statement, p.replaced!] : []));
     // D1 runs a batch as one transaction: a failure rolls every statement back.
-    const results = statements.length > 0 ? await db.batch<{ revision: number; created_at: string }>(statements) : [];
+    // A concurrent write took a URL since the check: the trigger of migrations/0005 aborts the batch.
+    const results = statements.length > 0
+      ? await db.batch<{ revision: number; created_at: string }>(statements).catch(async (err: unknown) => {
+          if (!isUrlConflictAbort(err)) throw err;
+          const now = await findUrlConflicts(db, articles);
+          throw new UrlConflictError(now.length > 0 ? now : articles.map((a, index) => ({ index, url: a.url, otherId: 'unknown' })));
+        })
+      : [];
     let n = 0;
     return Promise.all(
       plans.map((p) => {

@@ -1,4 +1,4 @@
-import type { ErrorHandler, NotFoundHandler } from 'hono';
+import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { problemResponse } from './problem';
 
@@ -19,6 +19,3 @@ export const onError: ErrorHandler = (err, c) => {
   console.error(JSON.stringify({ event: 'unhandled-error', method: c.req.method, path: c.req.path, error: String(err), stack: (err as Error)?.stack }));
   return problemResponse({ type: '/problems/internal', title: 'Internal error', status: 500, detail: 'The request could not be completed.' });
 };
-
-export const onNotFound: NotFoundHandler = (c) =>
-  problemResponse({ type: '/problems/not-found', title: 'Not found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` });

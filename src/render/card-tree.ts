@@ -1,7 +1,7 @@
 import type { SatoriOptions } from 'satori/standalone';
 import type { JSXElement } from 'satori/jsx';
 import { type AssetReader, CARD_VARIANTS, type CardInput, type CoverPlacement } from '../domain/card';
-import { drawnText, fitLines, prepareText, type PreparedText } from '../domain/typography';
+import { drawnText, fitLines, type FittedLines, type MeasureText, prepareText, type PreparedText } from '../domain/typography';
 import { CARD_TEMPLATE_MODULES, type TextStyle } from '../../templates/cards';
 import { emojiImage, emojiNames, loadEmojiImages } from './emoji';
 import { fallbackFonts, loadCardFonts, loadFontManifest } from './fonts';
@@ -66,7 +66,7 @@ export async function cardTree(
   };
   const rawTexts = template.texts(input);
   const texts = Object.fromEntries(Object.entries(rawTexts).map(([style, text]) => [style, drawable(prepare(text ?? ''))]));
-  const [fonts, logo] = await Promise.all([loadCardFonts(assets, texts, input.lang), loadLogo(assets, input.site.logoPath)]);
+  const [fonts, logo] = await Promise.all([loadCardFonts(assets, withEmSpace(texts), input.lang), loadLogo(assets, input.site.logoPath)]);
   const images = await loadEmojiImages(assets, manifest, Object.values(texts), fonts.hasGlyphs);
   timings.fonts = (timings.fonts ?? 0) + Date.now() - t;
 
@@ -81,7 +81,10 @@ export async function cardTree(
       const p = prepare(request.text);
       if (p.undrawable) omitted.push({ style: request.style, kind: 'undrawable', text: request.text, reason: p.undrawable });
       if (p.dropped.length) omitted.push({ style: request.style, kind: 'dropped', text: p.dropped.join(' '), reason: 'no image set has these emoji' });
-      const text = drawable(p);
+      // Satori draws a cluster from one font: marks that font lacks are left out, never drawn as tofu.
+      const clusters = fonts.drawableClusters(request.style, drawable(p), images);
+      if (clusters.stripped.length) omitted.push({ style: request.style, kind: 'dropped', text: clusters.stripped.join(' '), reason: 'combining marks the font of their base lacks' });
+      const text = clusters.text;
       const missing = fonts.missingGlyphs(request.style, drawnText(text, false), images);
       if (missing.length) omitted.push({ style: request.style, kind: 'dropped', text: missing.join(' '), reason: 'no card font has these characters' });
       const fit = fitLines({ ...request, text: withoutGraphemes(text, missing), measure: fonts.measure(request.style, images) });
@@ -90,7 +93,10 @@ export async function cardTree(
         const o = fonts.overhang(request.style, line, images);
         return (fit.direction === 'rtl' ? o.right : o.left) * fit.fontSize;
       });
-      const result = indents.some((i) => i > 0) ? { ...fit, indents } : fit;
+      const spaced = drawIdeographicSpaces(fit, fonts.measure(request.style, images));
+      const graphemeWords = spaced.lines.map((line) => hasImage(line, images));
+      const drawn = graphemeWords.some(Boolean) ? { ...spaced, graphemeWords } : spaced;
+      const result = indents.some((i) => i > 0) ? { ...drawn, indents } : drawn;
       fitted.push({ text: request.text, style: request.style, fontSize: result.fontSize, maxSize: request.maxSize, lines: result.lines, clamped: result.clamped });
       return result;
     },
@@ -137,4 +143,31 @@ function withoutGraphemes(text: string, drop: string[]): string {
   if (drop.length === 0) return text;
   const set = new Set(drop);
   return [...graphemeSegmenter.segment(text)].filter((s) => !set.has(s.segment)).map((s) => s.segment).join('');
+}
+
+const IDEOGRAPHIC_SPACE = '\u3000';
+const EM_SPACE = '\u2003';
+
+/**
+ * Satori 0.32 does not lay out U+3000 IDEOGRAPHIC SPACE as it measures it everywhere: after an emoji
+ * image at the start of a flush-right line it set the line 3 px past its box (property test,
+ * FC_SEED=987654321). Both are blanks one em wide (Unicode Standard §6.2, "Space Characters"), so a
+ * fitted line draws each U+3000 as U+2003 EM SPACE when the fonts give the two the same advance; the
+ * font plan is asked for U+2003 wherever the text has U+3000.
+ */
+function withEmSpace<T extends Record<string, string>>(texts: T): T {
+  return Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, t.includes(IDEOGRAPHIC_SPACE) ? t + EM_SPACE : t])) as T;
+}
+
+function drawIdeographicSpaces(fit: FittedLines, measure: MeasureText): FittedLines {
+  if (!fit.lines.some((l) => l.includes(IDEOGRAPHIC_SPACE))) return fit;
+  if (Math.abs(measure(EM_SPACE, 100) - measure(IDEOGRAPHIC_SPACE, 100)) > 0.01) return fit;
+  return { ...fit, lines: fit.lines.map((l) => l.replaceAll(IDEOGRAPHIC_SPACE, EM_SPACE)) };
+}
+
+/** True when some grapheme of the line is drawn as an emoji image. */
+function hasImage(line: string, images: Readonly<Record<string, string>>): boolean {
+  if (!/[^\u0000-\u1fff]/u.test(line)) return false;
+  for (const { segment } of graphemeSegmenter.segment(line)) if (images[segment]) return true;
+  return false;
 }

@@ -3,6 +3,7 @@ import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
 import { faceOrder, type FontManifest, type FontRequest, isEmojiGrapheme, type MeasureText, planFonts, TEXT_STYLE_NAMES as STYLES, TEXT_STYLES, type TextRole, type TextStyle } from '../domain/typography';
 import { type AssetReader, readAsset } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
+import { clusterOverhang } from './cluster-metrics';
 
 export type { TextStyle };
 /** Rounds of re-planning for code points a subset's range claims but its font lacks. */
@@ -81,6 +82,13 @@ export interface CardFonts {
    * it, anything that looks like an emoji) and are not invisible: would render as tofu.
    */
   missingGlyphs(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): string[];
+  /**
+   * `text` with every code point left out of its grapheme cluster that the font satori picks for the
+   * cluster lacks (`stripped` lists the clusters so changed). Satori draws a whole cluster with the font
+   * of its first code point, and a code point that font lacks as its missing glyph (tofu), whatever
+   * other font has it: `o` + U+0333 drew two boxes. Emoji images and invisible code points are kept.
+   */
+  drawableClusters(style: TextStyle, text: string, images?: Readonly<Record<string, string>>): { text: string; stripped: string[] };
   /** True when some loaded font has every visible code point of the grapheme. */
   hasGlyphs(grapheme: string): boolean;
   /** Font set version, for cache keys. */
@@ -168,16 +176,8 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
     let o = overhangs.get(key);
     if (!o) {
       const font = stacks[style].find((f) => f.charToGlyphIndex(g) > 0);
-      o = { left: 0, right: 0 };
-      if (font && !/^\s+$/u.test(g)) {
-        const glyph = font.charToGlyph(g);
-        const { xMin, xMax } = glyph.getMetrics();
-        const advance = glyph.advanceWidth ?? 0;
-        // An empty glyph reports infinite bounds.
-        if (Number.isFinite(xMin) && Number.isFinite(xMax)) {
-          o = { left: Math.max(0, -xMin) / font.unitsPerEm, right: Math.max(0, xMax - advance) / font.unitsPerEm };
-        }
-      }
+      // Every glyph of the cluster counts: an uncomposed mark's ink reaches past the base's advance.
+      o = font && !/^\s+$/u.test(g) ? clusterOverhang(g, font) : { left: 0, right: 0 };
       overhangs.set(key, o);
     }
     return o;
@@ -226,6 +226,19 @@ export async function loadCardFonts(read: AssetReader, texts: Partial<Record<Tex
         if (!stacks[style].some((f) => f.charToGlyphIndex(segment) > 0) || !hasGlyphs(segment)) missing.add(segment);
       }
       return [...missing];
+    },
+    drawableClusters: (style, text, images) => {
+      // Only a cluster of several code points can hold one its font lacks; most text has none.
+      if (!/[^\u0000-\u02ff]/u.test(text)) return { text, stripped: [] };
+      let out = '';
+      const stripped: string[] = [];
+      for (const { segment } of graphemes.segment(text)) {
+        const font = segment.length > 1 && !images?.[segment] ? stacks[style].find((f) => f.charToGlyphIndex(segment) > 0) : undefined;
+        const kept = font ? [...segment].filter((c) => INVISIBLE.test(c) || font.charToGlyphIndex(c) > 0).join('') : segment;
+        if (kept !== segment) stripped.push(segment);
+        out += kept;
+      }
+      return { text: out, stripped };
     },
     hasGlyphs,
   };

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
-import { ARTICLE_ID_PATTERN, InvalidCursorError, photoHostIssue, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
+import { ARTICLE_ID_PATTERN, InvalidCursorError, photoHostIssue, UrlConflictError, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
 import { pushedIdIssue } from '../domain/extraction';
 import { compileUrlPatterns } from '../domain/site';
 import { access } from '../http/access';
@@ -30,6 +30,22 @@ const photoPolicy = (c: AppContext) => ({ imageHosts: c.var.config.imageHosts, o
 
 function invalid(issues: ValidationIssue[], detail = 'The article does not match the schema.') {
   return problem(422, detail, { errors: issues.map((i) => ({ pointer: i.pointer, detail: i.message })) });
+}
+
+/**
+ * 409 Conflict (RFC 9110 §15.5.10: the request conflicts with the current state of the target
+ * resource) when another CMS article already has the canonical URL: each conflict names the field by
+ * JSON Pointer and the article holding the URL, so the CMS can resolve it and resend.
+ */
+async function withoutUrlConflicts<T>(write: Promise<T>, pointerOf: (index: number) => string): Promise<T> {
+  try {
+    return await write;
+  } catch (err) {
+    if (!(err instanceof UrlConflictError)) throw err;
+    throw problem(409, `Another article already has this canonical URL; nothing was written.`, {
+      errors: err.conflicts.map((c) => ({ pointer: pointerOf(c.index), detail: `belongs to article ${c.otherId}`, otherId: c.otherId })),
+    });
+  }
 }
 
 function checkId(id: string) {
@@ -86,7 +102,7 @@ articlesApi.post('/batch', access('ingest'), writeLimit, jsonBodyLimit(MAX_BATCH
   });
   // All or nothing: one bad article rejects the whole batch before anything is written.
   if (issues.length > 0) throw invalid(issues, `${new Set(issues.map((i) => i.pointer.split('/')[pointerBase ? 2 : 1])).size} of ${list.length} articles are invalid; nothing was written.`);
-  const results = await c.var.services.publishing.upsertMany(articles);
+  const results = await withoutUrlConflicts(c.var.services.publishing.upsertMany(articles), (i) => `${pointerBase}/${i}/url`);
   return c.json({
     items: results.map((r) => ({ id: r.stored.article.id, status: r.created ? 'created' : r.changed ? 'updated' : 'unchanged', revision: r.stored.revision })),
   });
@@ -103,7 +119,11 @@ articlesApi.get('/:id', access('ingest'), async (c) => {
 
 articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_BYTES), async (c) => {
   const id = c.req.param('id');
-  if (!ARTICLE_ID_PATTERN.test(id)) throw invalid([{ pointer: '/id', message: 'the id in the path is not a valid article id' }]);
+  // The id is part of the request target, not of the content: a malformed one is a bad request (RFC 9110
+  // §15.5.1), as any malformed parameter is in this API; 422 is for content that parses but is invalid.
+  if (!ARTICLE_ID_PATTERN.test(id)) {
+    throw problem(400, `The id in the path (${JSON.stringify(id)}) is not a valid article id: it must match ${ARTICLE_ID_PATTERN.source}.`, { parameter: 'id' });
+  }
   const body = await readJson(c.req.raw);
   // The path names the resource; a body without an id takes it, a body with another id is an error.
   const doc = body && typeof body === 'object' && !Array.isArray(body) ? { id, ...(body as object) } : body;
@@ -114,7 +134,7 @@ articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_
   if (reserved) throw invalid([reserved]);
   const photo = photoHostIssue(v.article, photoPolicy(c));
   if (photo) throw invalid([photo]);
-  const result = await c.var.services.publishing.upsert(v.article);
+  const result = await withoutUrlConflicts(c.var.services.publishing.upsert(v.article), () => '/url');
   const status = result.created ? 201 : 200;
   const headers: Record<string, string> = { 'cache-control': 'no-store' };
   if (result.created) headers.location = `/api/articles/${id}`;

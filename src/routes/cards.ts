@@ -11,9 +11,10 @@ import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards'
 /**
  * Share-card images: `GET /card/:id/:variant.:ext?v=<hash>` (`ext` png or jpg; HEAD too).
  * - At the current hash: the card, immutable for a year, with a strong ETag (304 on If-None-Match).
- * - At any other hash, extension or none: 302 to the current URL, briefly cached, so an edited
- *   headline reaches networks that kept the old URL. The same for an extracted article's id that
- *   now stands under another (edge mode: a CMS push replaced it).
+ * - At any other hash, extension (`.gif`, `.webp`, `.jpeg`, the other of png/jpg) or none: 302 to the
+ *   current URL, briefly cached, so an edited headline reaches networks that kept the old URL and no
+ *   URL is answered with bytes of another type than it promised (`otherExtension`). The same for an
+ *   extracted article's id that now stands under another (edge mode: a CMS push replaced it).
  * - Crawlers never see an error status: an unknown or unpublished article, an unknown variant, a
  *   failed render or an uncached render over a rate limit all answer 200 with the site's default
  *   image, briefly cached, and log why. Every answer is of the type the URL's extension promises
@@ -22,6 +23,10 @@ import { etagOf, IMMUTABLE, serverTiming, SHORT_CACHE } from '../services/cards'
 export const cards = new Hono<AppEnv>();
 
 const FILE = /^(?<variant>[a-z0-9-]{1,32})\.(?<ext>png|jpg)$/;
+/** A card file name with an extension we never produce (`.gif`, `.webp`, `.jpeg`) or none at all. */
+const OTHER_FILE = /^(?<variant>[a-z0-9-]{1,32})(?:\.[A-Za-z0-9]{1,10})?$/;
+/** Extensions whose type the default image can always be given in (see promisedFormat). */
+const PRODUCIBLE = /\.(png|jpe?g)$/i;
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
   // RFC 9110 §13.1.2: weak comparison for If-None-Match; `*` matches any current representation.
@@ -56,8 +61,10 @@ function admitRender(c: AppContext, articleId: string) {
 cards.get('/card/:id/:file', access('public'), async (c) => {
   const id = c.req.param('id');
   const { services } = c.var;
-  const file = FILE.exec(c.req.param('file'))?.groups;
-  if (!file || !isCardVariant(file.variant!)) return fallback(c, id, 'unknown-variant');
+  const name = c.req.param('file');
+  const file = FILE.exec(name)?.groups;
+  if (!file) return otherExtension(c, id, name);
+  if (!isCardVariant(file.variant!)) return fallback(c, id, 'unknown-variant');
   try {
     // Drafts are invisible on every public route: their card is the default image too. In edge mode
     // the id of an extracted article this deployment does not hold is rebuilt from origin
@@ -89,3 +96,25 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
     return fallback(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
+
+/**
+ * A card URL whose extension is not the card's own type and not one we produce (`og.gif`, `og.webp`,
+ * `og`): a crawler must never get bytes of another type than its URL promised (a `.webp` URL answered
+ * with PNG is sniffed or refused differently by each network). Such a URL can still be an og:image
+ * someone typed or a network rewrote, so it is never an error: it is redirected, like an old hash, to
+ * the current card URL; without a current card, to the `.png` URL of the same variant, which answers
+ * the default image as PNG. `.jpeg` promises JPEG, which the default image can always be: unknown
+ * articles get it, as at `.jpg`.
+ */
+async function otherExtension(c: AppContext, id: string, name: string): Promise<Response> {
+  const variant = OTHER_FILE.exec(name)?.groups?.variant;
+  const redirect = (url: string) => new Response(null, { status: 302, headers: { location: headerUrl(url), 'cache-control': SHORT_CACHE } });
+  try {
+    const stored = variant && isCardVariant(variant) ? await c.var.services.publicArticles.find(id) : undefined;
+    if (stored && variant && isCardVariant(variant)) return redirect((await c.var.services.cards.current(stored.article, variant)).url);
+  } catch (err) {
+    console.warn(JSON.stringify({ event: 'card-extension-redirect-failed', path: c.req.path, reason: String(err) }));
+  }
+  if (PRODUCIBLE.test(name)) return fallback(c, id, 'unknown-variant');
+  return redirect(`${c.var.origin}/card/${encodeURIComponent(id)}/${variant ?? 'og'}.png`);
+}

@@ -40,6 +40,9 @@ export function Lines(props: { fitted: FittedLines; style: TextStyle; fonts: Rec
             // A right-to-left paragraph is set flush right; its lines come already in visual order.
             justifyContent: fitted.direction === 'rtl' ? 'flex-end' : 'flex-start',
             ...(fitted.indents?.[i] ? { [fitted.direction === 'rtl' ? 'paddingRight' : 'paddingLeft']: fitted.indents[i] } : {}),
+            // Satori's words are then graphemes (no wrapping here: the line is nowrap), so an emoji
+            // image is looked up by its own grapheme even where UAX #14 offers no break beside it.
+            ...(fitted.graphemeWords?.[i] ? { wordBreak: 'break-all' as const } : {}),
           }}
         >
           {line}

@@ -16,17 +16,20 @@ export interface ArticlePageProps {
 export const ArticlePage: FC<ArticlePageProps> = ({ article, config, tags, share }) => {
   const by = byline(article);
   const modified = article.modifiedAt && article.modifiedAt !== article.publishedAt ? article.modifiedAt : undefined;
+  // Each inline field is its own bidi isolate (HTML: an element with `dir` gets `unicode-bidi: isolate`;
+  // <bdi> likewise): a name in another script never reorders the text beside it (UAX #9 §2.7). Blocks
+  // (h1, paragraphs) end their paragraph anyway, and stored text has its controls balanced per field.
   return (
     <Layout config={config} lang={article.lang} dir={textDirection(article.lang)} head={<HeadTags tags={tags} />}>
       <article class="article">
         <p class="kicker">
-          {article.label ? <span class="label">{article.label}</span> : null}
-          <span class="section">{article.section}</span>
+          {article.label ? <span class="label" dir="auto">{article.label}</span> : null}
+          <span class="section" dir="auto">{article.section}</span>
         </p>
         <h1>{article.headline}</h1>
         <p class="dek">{article.description}</p>
         <p class="meta">
-          {by ? <span class="byline">{by}</span> : null}
+          {by ? <span class="byline" dir="auto">{by}</span> : null}
           <time datetime={article.publishedAt}>{formatArticleDate(article.publishedAt, article.lang, config.timeZone)}</time>
           {modified ? (
             <span class="updated">
@@ -41,7 +44,7 @@ export const ArticlePage: FC<ArticlePageProps> = ({ article, config, tags, share
             {article.image.caption || article.image.credit ? (
               <figcaption>
                 {article.image.caption}
-                {article.image.credit ? <span class="credit"> {article.image.credit}</span> : null}
+                {article.image.credit ? <span class="credit" dir="auto"> {article.image.credit}</span> : null}
               </figcaption>
             ) : null}
           </figure>
@@ -50,7 +53,7 @@ export const ArticlePage: FC<ArticlePageProps> = ({ article, config, tags, share
           {(article.body ?? []).map((p, i) =>
             i === 0 && article.dateline ? (
               <p>
-                <span class="dateline">{article.dateline} --</span> {p}
+                <span class="dateline"><bdi>{article.dateline}</bdi> --</span> {p}
               </p>
             ) : (
               <p>{p}</p>

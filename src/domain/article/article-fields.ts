@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { normaliseUri, repairText, textIssue, toUri, type TextRules } from '../normalise';
+import { normaliseText, normaliseUri, repairText, textIssue, toUri, type TextRules } from '../normalise';
 
 /**
  * How a schema treats strings. `ingest`: what the CMS sends is refused with a 422 naming the field
- * when it holds a lone surrogate or a control character (see text-hygiene.ts), then NFC-normalised;
+ * when it holds a lone surrogate, a control character or a bidi override (see text-hygiene.ts), then
+ * NFC-normalised with its bidi embeddings and isolates closed within the field;
  * URLs are normalised once (see uri.ts). `stored`: documents written before these rules are repaired
  * instead of refused, so data already in the database never fails a public route.
  */
@@ -21,7 +22,7 @@ export function cleanString(mode: FieldMode, rules: TextRules = {}) {
       const issue = textIssue(s, rules);
       if (issue) ctx.addIssue({ code: 'custom', message: issue });
     })
-    .transform((s) => s.normalize('NFC').trim());
+    .transform((s) => normaliseText(s).trim());
 }
 
 /** A required line or paragraph of text, 1 to `max` UTF-16 code units after normalisation. */

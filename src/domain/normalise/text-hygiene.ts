@@ -8,9 +8,13 @@
  * - C0 controls (U+0000-U+001F), DEL (U+007F) and C1 controls (U+0080-U+009F) have no place in news
  *   text (Unicode §23.1); only tab and line breaks are kept, and only in fields that allow several
  *   lines. NUL and CR/LF are also what breaks HTTP header values (RFC 9110 §5.5).
+ * - Bidi overrides (U+202D, U+202E) are refused and embeddings and isolates are closed within their
+ *   field (bidi-controls.ts, UAX #9).
  * - Text is kept in Normalization Form C (UAX #15), so that a decomposed `e` + U+0302 + U+0303 and the
  *   precomposed `ễ` are one string everywhere: in comparisons, lengths, share text and cards.
  */
+
+import { balanceBidi, overrideOffset, withoutOverrides } from './bidi-controls';
 
 /** The replacement character (U+FFFD) that stands in for a lone surrogate in stored text. */
 export const REPLACEMENT_CHARACTER = '\uFFFD';
@@ -54,16 +58,27 @@ export function textIssue(text: string, rules: TextRules = {}): string | undefin
     const allowed = rules.multiline ? 'only tab and line breaks are allowed' : 'no control characters are allowed in this field';
     return `contains the control character ${hex(m[0].charCodeAt(0))} at offset ${m.index}: ${allowed}`;
   }
+  const override = overrideOffset(text);
+  if (override >= 0) {
+    return `contains the bidi override ${hex(text.charCodeAt(override))} at offset ${override}: overrides force a display order and can disguise text (UAX #9, UTS #55); use an isolate (U+2066-U+2069) or nothing`;
+  }
   return undefined;
+}
+
+/**
+ * Accepted text in its stored form: NFC (UAX #15) with its bidi embeddings and isolates closed within
+ * the field (bidi-controls.ts), so that no field reorders what is set after it.
+ */
+export function normaliseText(text: string): string {
+  return balanceBidi(text.normalize('NFC'));
 }
 
 /**
  * A string made acceptable without refusing it, for data stored before these rules: lone surrogates
  * become U+FFFD, controls are dropped (tab and line breaks become a space in single-line fields, and
- * stay in multi-line ones), and the result is NFC.
+ * stay in multi-line ones), bidi overrides become embeddings, and the result is NFC with its bidi
+ * controls balanced.
  */
 export function repairText(text: string, rules: TextRules = {}): string {
-  return toWellFormed(text)
-    .replace(CONTROL, (c) => (LINE_BREAKS_AND_TAB.test(c) ? (rules.multiline ? c : ' ') : ''))
-    .normalize('NFC');
+  return normaliseText(withoutOverrides(toWellFormed(text).replace(CONTROL, (c) => (LINE_BREAKS_AND_TAB.test(c) ? (rules.multiline ? c : ' ') : ''))));
 }

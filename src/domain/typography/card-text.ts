@@ -18,6 +18,7 @@
  */
 import bidiFactory from 'bidi-js';
 import { ArabicShaper } from 'arabic-persian-reshaper';
+import { balanceBidi, withoutOverrides } from '../normalise';
 
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -95,7 +96,8 @@ export function isEmojiPresentation(grapheme: string): boolean {
  * (nor have components that do) are dropped rather than drawn as missing glyphs.
  */
 export function prepareText(raw: string, emoji: EmojiLookup): PreparedText {
-  let text = raw.normalize('NFC');
+  // Each block is its own bidi paragraph, and no override forces an order (docs/text-rendering.md).
+  let text = balanceBidi(withoutOverrides(raw.normalize('NFC')));
   const dropped: string[] = [];
   if (NEEDS_INDIC_SHAPING.test(text)) {
     return { text, dropped, undrawable: 'text needs Indic shaping (conjuncts, pre-base vowel signs), which satori does not apply' };
@@ -152,7 +154,7 @@ export function drawnText(logical: string, endsLine: boolean): string {
  * then drawn as `drawnText` says.
  */
 export function visualLine(logical: string, direction: 'ltr' | 'rtl', endsLine: boolean): string {
-  if (!RTL.test(logical)) return drawnText(logical, endsLine);
+  if (!RTL.test(logical)) return trimEdges(drawnText(logical, endsLine));
   const levels = bidi.getEmbeddingLevels(logical, direction);
   const mirrored = bidi.getMirroredCharactersMap(logical, levels.levels);
   const clusters = [...graphemes.segment(logical)].map(({ segment, index }) =>
@@ -172,5 +174,16 @@ export function visualLine(logical: string, direction: 'ltr' | 'rtl', endsLine: 
   const drawn = order.map((i) => drawnText(clusters[i]!, false)).join('');
   // The soft hyphen of a line that ends at it is drawn at the line's end in the paragraph's direction.
   const hyphen = endsLine && logical.endsWith(SOFT_HYPHEN) ? '-' : '';
-  return direction === 'rtl' ? hyphen + drawn : drawn + hyphen;
+  return direction === 'rtl' ? hyphen + trimEdges(drawn) : trimEdges(drawn) + hyphen;
+}
+
+/**
+ * A drawn line without spaces at its visual ends. Reordering can bring a space from inside the logical
+ * line to an edge (`שלום` + LRE + ` 🧑‍🧑‍🧒　Nguyễn` starts, visually, with the space), where it is
+ * invisible anyway (CSS Text 3 §4.1.2 removes spaces at the start and end of a line) and where satori,
+ * which takes U+3000 for a collapsible space like any `\s`, laid a flush-right line out 3 px past its box.
+ * The fitter measured the line with the space, so the drawn line is never wider than measured.
+ */
+function trimEdges(line: string): string {
+  return /^[ \u3000]|[ \u3000]$/.test(line) ? line.replace(/^[ \u3000]+|[ \u3000]+$/g, '') : line;
 }

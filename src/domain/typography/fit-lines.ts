@@ -36,6 +36,12 @@ export interface FittedLines {
    * first (or, flush right, the last) glyph's advance box stays in the box. Set by the renderer.
    */
   indents?: number[];
+  /**
+   * Per line, true when the renderer must hand each grapheme to satori as a word of its own: satori
+   * draws an emoji image only for a whole word, and splits words at UAX #14 break opportunities, of
+   * which a keycap such as `1️⃣` before a letter has none. Set by the renderer.
+   */
+  graphemeWords?: boolean[];
   /** True when even the smallest size could not hold the text and it ends with an ellipsis. */
   clamped: boolean;
 }
