@@ -36,8 +36,8 @@ function targets(results, row) {
   // rows run minutes later, under whatever load the machine has then.
   const coldRatio = (c, what, how) => {
     if (!c) return;
-    const row = Number.isFinite(miss('text og')) ? ` · ${x(c.renderMs.p50 / miss('text og'))} the miss-render row` : '';
-    ratio(what, c.renderMs.p50, c.warmRenderMs?.p50 ?? miss('text og'), 3, `${how}, against the same card warm in the same isolates (${ms(c.warmRenderMs?.p50)} ms), p50${row}`);
+    const vsMiss = Number.isFinite(miss('text og')) ? ` · ${x(c.renderMs.p50 / miss('text og'))} the miss-render row` : '';
+    ratio(what, c.renderMs.p50, c.warmRenderMs?.p50 ?? miss('text og'), 3, `${how}, against the same card warm in the same isolates (${ms(c.warmRenderMs?.p50)} ms), p50${vsMiss}`);
   };
   coldRatio(results.coldStart, 'cold / warm text og', 'the card as the first request of a fresh isolate');
   coldRatio(results.coldStartAfterPage, 'cold after page / warm text og', 'the card after a first request (a crawler reading the page)');
