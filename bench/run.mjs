@@ -49,7 +49,7 @@ const results = {
   method: {
     timings: 'in-Worker performance.now()/Date.now() (workerd advances both during CPU work locally; 1 ms resolution); p50 = median, p95 = nearest rank',
     missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating',
-    coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card; coldStartAfterPage: a first request that renders nothing (its warm-up let finish), then the card',
+    coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card; coldStartAfterPage: a first request that renders nothing (its warm-up let finish), then the card; each isolate then renders the card 8 more times, the median of the last 3 being the warm figure the cold one is compared with',
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
     vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
     memory: 'renders cycle through every published fixture x template x variant, every 7th headline with an emoji, and a burst of 50 renders of one article with a growing headline (live preview) in the middle; isolate = V8 heap used (Runtime.getHeapUsage through the inspector) + wasm linear memories (recorded by the bench worker); workerd runtime process VmRSS from /proc; process.memoryUsage() answers zeros in workerd, there is no performance.memory',

@@ -44,13 +44,22 @@ export async function missRenders(bench, { name, article, template, variant }, {
   };
 }
 
+/** Renders of the same card after the cold one in the same isolate; the last `WARM_KEPT` are its warm figure. */
+const WARM_AFTER = 8;
+const WARM_KEPT = 3;
+
 /**
  * The first card render of `runs` fresh isolates (the runtime restarted before each). `afterPage`: the
  * isolate first serves a request that renders nothing (as a crawler reads the article page before its
- * og:image), and its warm-up is let finish before the card is asked for.
+ * og:image), and its warm-up is let finish before the card is asked for. Each isolate then renders the
+ * same card `WARM_AFTER` times more: the median of the last `WARM_KEPT` is the warm render the cold one
+ * is compared with, taken minutes apart from nothing else, so a shared machine's changing load falls
+ * on both alike (`warm`).
  */
 export async function coldStarts(bench, { article, template, variant }, { runs, afterPage = false }) {
   const samples = [];
+  const warm = [];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (let i = 0; i < runs; i++) {
     await bench.freshIsolate();
     await waitForIdle({ quietMs: 300 });
@@ -61,8 +70,11 @@ export async function coldStarts(bench, { article, template, variant }, { runs, 
     const s = await bench.post('/__bench/render', { article, template, variant });
     if (s.firstRequest === afterPage) throw new Error(`cold start: the card was ${afterPage ? '' : 'not '}the isolate's first request`);
     samples.push(s);
+    const after = [];
+    for (let k = 0; k < WARM_AFTER; k++) after.push((await bench.post('/__bench/render', { article, template, variant })).renderMs);
+    warm.push(median(after.slice(-WARM_KEPT)));
   }
-  return { template, variant, articleId: article.id, afterPage, ...stageSummary(samples), samples };
+  return { template, variant, articleId: article.id, afterPage, ...stageSummary(samples), warmRenderMs: summary(warm), samples, warmSamples: warm };
 }
 
 /** Cache API and R2 hits of one card through deliverCard (alternating), after storing it in both. */

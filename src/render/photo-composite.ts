@@ -43,6 +43,8 @@ export async function compositeUnder(
       const channels = row.length / placement.width;
       let o = ((box.y + cy) * canvasWidth + box.x) * 4;
       for (let i = x0 * channels, end = (x0 + box.width) * channels; i < end; i += channels, o += 4) {
+        const ca = canvas[o + 3]!;
+        if (ca === 255) continue; // the card covers the photo here
         let r: number;
         let g: number;
         let b: number;
@@ -61,12 +63,18 @@ export async function compositeUnder(
             b = Math.round((b * a + bb * (255 - a)) / 255);
           }
         }
-        const k = 255 - canvas[o + 3]!;
-        if (k === 0) continue;
+        canvas[o + 3] = 255;
+        if (ca === 0) {
+          // Nothing of the card here (most of the box): the photo's pixel as it is.
+          canvas[o] = r;
+          canvas[o + 1] = g;
+          canvas[o + 2] = b;
+          continue;
+        }
+        const k = 255 - ca;
         canvas[o] = Math.min(255, canvas[o]! + Math.round((r * k) / 255));
         canvas[o + 1] = Math.min(255, canvas[o + 1]! + Math.round((g * k) / 255));
         canvas[o + 2] = Math.min(255, canvas[o + 2]! + Math.round((b * k) / 255));
-        canvas[o + 3] = 255;
       }
     },
   );

@@ -1,11 +1,10 @@
-import satori from 'satori/standalone';
-import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, coverPlacement, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
 import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
-import { cardTree, type FittedBlock, type OmittedText } from './card-tree';
-import { preparePhoto, type PreparedPhoto } from './photo';
-import { compositeLayerUnder, compositeUnder, photoLayerSvg, rgbOf } from './photo-composite';
-import { encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
-import { satoriReady } from './wasm';
+import type { FittedBlock, OmittedText } from './card-tree';
+import { draw, drawApart, type Drawn } from './draw';
+import './module-warm-up';
+import { preparePhoto } from './photo';
+import type { PngEncoding } from './rasterise';
 import { noteCardRendered } from './warm-up';
 
 export interface RenderDeps {
@@ -72,47 +71,56 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
   if (input.template === 'photo' && input.photo) {
     const t = Date.now();
     const template = CARD_TEMPLATE_MODULES.photo;
-    let outcome = await preparePhoto(deps.photos, input.photo.url, template.photoBox!(input.variant), input.photo.focalPoint, deps.images);
-    // resvg's asPng() can only encode what resvg drew: the benchmark compares it with the photo embedded.
-    if (outcome.ok && outcome.photo.kind === 'composited' && options.encoding === 'resvg') outcome = await outcome.photo.embed();
-    lap('photo', t);
-    if (outcome.ok) {
-      // A PNG on its way to JPEG only has to be quick to make.
-      const encoding = options.encoding ?? (deps.images && output === 'auto' ? 'fast' : 'compact');
-      let drawn: Drawn | undefined;
-      try {
-        drawn = await draw(input, deps, timings, encoding, outcome.photo);
-      } catch (err) {
-        if (!(outcome.photo.kind === 'composited' && err instanceof PhotoCompositeError)) throw err;
+    const box = template.photoBox!(input.variant);
+    const pending = preparePhoto(deps.photos, input.photo.url, box, input.photo.focalPoint, deps.images).then((o) => {
+      lap('photo', t);
+      return o;
+    });
+    // A PNG on its way to JPEG only has to be quick to make.
+    const encoding = options.encoding ?? (deps.images && output === 'auto' ? 'fast' : 'compact');
+    let drawn: Drawn | undefined;
+    if (encoding === 'resvg') {
+      // resvg's asPng() can only encode what resvg drew: the benchmark compares it with the photo embedded.
+      let outcome = await pending;
+      if (outcome.ok && outcome.photo.kind === 'composited') outcome = await outcome.photo.embed();
+      if (outcome.ok) drawn = await draw(input, deps, timings, encoding, outcome.photo);
+      else fallback = outcome.reason;
+    } else {
+      // The card is laid out and rasterised with its photo box empty while the photo is fetched and
+      // scaled: the tree of a composited card does not depend on the photo.
+      const result = await drawApart(input, deps, timings, encoding, pending);
+      if (result.ok) drawn = result.drawn;
+      else if (result.retry) {
         // The Images binding could not give the photo at its size: embed it, as without compositing.
         const t2 = Date.now();
-        outcome = await outcome.photo.embed();
+        const outcome = await result.retry();
         lap('photo', t2);
-        if (outcome.ok) drawn = await draw(input, deps, timings, encoding, outcome.photo);
-        else fallback = outcome.reason;
-      }
-      if (drawn) {
-        const png = drawn.png;
-        if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
-        if (deps.images) {
-          const t2 = Date.now();
-          for (const quality of JPEG_QUALITIES) {
-            const jpeg = await deps.images.encodeJpeg(png, quality);
-            if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
-              lap('encode', t2);
-              return done(jpeg, 'image/jpeg', input, drawn, timings, started);
-            }
+        if (outcome.ok) {
+          const again = await drawApart(input, deps, timings, encoding, Promise.resolve(outcome));
+          if (again.ok) drawn = again.drawn;
+          else fallback = again.reason;
+        } else fallback = outcome.reason;
+      } else fallback = result.reason;
+    }
+    if (drawn) {
+      const png = drawn.png;
+      if (output === 'png') return done(png, 'image/png', input, drawn, timings, started);
+      if (deps.images) {
+        const t2 = Date.now();
+        for (const quality of JPEG_QUALITIES) {
+          const jpeg = await deps.images.encodeJpeg(png, quality);
+          if (jpeg.byteLength <= CARD_BYTE_BUDGET) {
+            lap('encode', t2);
+            return done(jpeg, 'image/jpeg', input, drawn, timings, started);
           }
-          lap('encode', t2);
-          fallback = 'jpeg-over-budget';
-        } else if (png.byteLength <= CARD_BYTE_BUDGET) {
-          return done(png, 'image/png', input, drawn, timings, started);
-        } else {
-          fallback = 'png-over-budget';
         }
+        lap('encode', t2);
+        fallback = 'jpeg-over-budget';
+      } else if (png.byteLength <= CARD_BYTE_BUDGET) {
+        return done(png, 'image/png', input, drawn, timings, started);
+      } else {
+        fallback = 'png-over-budget';
       }
-    } else {
-      fallback = outcome.reason;
     }
   }
 
@@ -147,80 +155,4 @@ function done(
   timings.total = Date.now() - started;
   noteCardRendered();
   return { bytes, contentType, width, height, template: input.template, timings, texts: drawn.texts, omitted: drawn.omitted, uncovered: drawn.uncovered };
-}
-
-/** Lays out the template with satori and rasterises it with resvg. */
-async function draw(
-  input: CardInput,
-  deps: RenderDeps,
-  timings: Record<string, number>,
-  encoding: PngEncoding = 'compact',
-  photo?: PreparedPhoto,
-): Promise<Drawn> {
-  const template = CARD_TEMPLATE_MODULES[input.template];
-  const { width, height } = CARD_VARIANTS[input.variant];
-  const box = template.photoBox?.(input.variant);
-
-  // Unless resvg's asPng() is asked for (the benchmark's comparison with the pipeline before
-  // compositing), the photo is drawn apart from the card and composited under it: satori gets only its
-  // placement, and the box stays transparent.
-  const apart = photo !== undefined && box !== undefined && input.photo !== undefined && encoding !== 'resvg';
-  const placement = photo && input.photo && box
-    ? photo.kind === 'composited'
-      ? photo.placement
-      : coverPlacement(photo, box, input.photo.focalPoint)
-    : undefined;
-  const fontsBefore = timings.fonts ?? 0;
-  let t = Date.now();
-  const drawn = !placement ? undefined : apart || photo?.kind !== 'embedded' ? placement : { ...placement, src: photo.src };
-  const { element, options, texts, omitted, uncovered } = await cardTree(input, deps.assets, timings, drawn);
-  // Layout is the rest: the template's text fitting and satori.
-  t += (timings.fonts ?? 0) - fontsBefore;
-  await satoriReady();
-  const svg = await satori(element, options);
-  timings.layout = (timings.layout ?? 0) + Date.now() - t;
-
-  if (apart && placement && box) {
-    const { pixels, rasterMs } = await renderPixels(svg);
-    timings.raster = (timings.raster ?? 0) + rasterMs;
-    const backdrop = rgbOf(template.photoBackdrop ?? '#000000');
-    t = Date.now();
-    if (photo!.kind === 'composited') {
-      try {
-        const scaled = await photo!.scaled;
-        // Waiting for the Images binding, what is left of it after layout and rasterising.
-        timings.scaleWait = (timings.scaleWait ?? 0) + Date.now() - t;
-        t = Date.now();
-        await compositeUnder(pixels, width, box, placement, scaled, backdrop);
-      } catch (err) {
-        throw new PhotoCompositeError(String(err));
-      } finally {
-        timings.composite = (timings.composite ?? 0) + Date.now() - t;
-      }
-    } else {
-      const layer = await renderPixels(photoLayerSvg((photo as { src: string }).src, box, placement));
-      compositeLayerUnder(pixels, width, box, layer.pixels, backdrop);
-      timings.composite = (timings.composite ?? 0) + Date.now() - t;
-    }
-    t = Date.now();
-    const png = await encodePixels(pixels, width, height, encoding);
-    timings.png = (timings.png ?? 0) + Date.now() - t;
-    return { png, texts, omitted, uncovered };
-  }
-  const { png, rasterMs, encodeMs } = await rasterise(svg, encoding);
-  timings.raster = (timings.raster ?? 0) + rasterMs;
-  timings.png = (timings.png ?? 0) + encodeMs;
-  return { png, texts, omitted, uncovered };
-}
-
-/** The Images binding's scaled photo could not be had or decoded. */
-class PhotoCompositeError extends Error {
-  override name = 'PhotoCompositeError';
-}
-
-interface Drawn {
-  png: Uint8Array;
-  texts: FittedBlock[];
-  omitted: OmittedText[];
-  uncovered: string[];
 }
