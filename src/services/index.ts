@@ -166,6 +166,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
       findByUrl: (url) => articleStore.getByUrl(url),
       cardImages: (article) => cards.images(article),
       headTags,
+      now,
       ...(options.edgeRewrite ? { rewrite: options.edgeRewrite } : {}),
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWellFormed, repairText, textIssue, toWellFormed } from './text-hygiene';
+import { isWellFormed, normaliseText, repairText, textIssue, toWellFormed } from './text-hygiene';
 
 describe('textIssue', () => {
   it('accepts clean text of any script, emoji sequences included', () => {
@@ -22,6 +22,14 @@ describe('textIssue', () => {
       expect(textIssue(`a${c}b`, { multiline: true })).toBeUndefined();
     }
     expect(textIssue('a\u0000b', { multiline: true })).toMatch(/U\+0000/);
+  });
+
+  it('treats U+2028 and U+2029 as line breaks: refused in single-line fields, LF in paragraphs', () => {
+    expect(textIssue('First line\u2028second')).toMatch(/line separator U\+2028/);
+    expect(textIssue('First para\u2029second')).toMatch(/line separator U\+2029/);
+    expect(textIssue('a\u2028b\u2029c', { multiline: true })).toBeUndefined();
+    expect(normaliseText('a\u2028b\u2029c')).toBe('a\nb\nc');
+    expect(repairText('stored\u2028headline')).toBe('stored headline');
   });
 });
 

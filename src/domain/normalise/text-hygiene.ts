@@ -20,12 +20,16 @@ import { balanceBidi, overrideOffset, withoutOverrides } from './bidi-controls';
 export const REPLACEMENT_CHARACTER = '\uFFFD';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// Every C0 and C1 control and DEL; LINE_BREAKS_AND_TAB are the ones a multi-line field keeps.
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
-const LINE_BREAKS_AND_TAB = /[\t\n\r]/;
+// Every C0 and C1 control and DEL, and the line and paragraph separators U+2028/U+2029 (line breaks
+// by Unicode §5.8, drawn as tofu or "LS"/"PS" by fonts that map them); LINE_BREAKS_AND_TAB are the
+// ones a multi-line field keeps (the separators as LF, SEPARATOR).
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
+const LINE_BREAKS_AND_TAB = /[\t\n\r\u2028\u2029]/;
+const SEPARATOR = /[\u2028\u2029]/g;
+const SEPARATOR_CHAR = /^[\u2028\u2029]$/;
 
 export interface TextRules {
-  /** The field holds paragraphs: tab, LF and CR are allowed in it. */
+  /** The field holds paragraphs: tab, LF, CR (and U+2028/U+2029, stored as LF) are allowed in it. */
   multiline?: boolean;
 }
 
@@ -56,7 +60,8 @@ export function textIssue(text: string, rules: TextRules = {}): string | undefin
   for (let m = CONTROL.exec(text); m; m = CONTROL.exec(text)) {
     if (rules.multiline && LINE_BREAKS_AND_TAB.test(m[0])) continue;
     const allowed = rules.multiline ? 'only tab and line breaks are allowed' : 'no control characters are allowed in this field';
-    return `contains the control character ${hex(m[0].charCodeAt(0))} at offset ${m.index}: ${allowed}`;
+    const what = SEPARATOR_CHAR.test(m[0]) ? 'line separator' : 'control character';
+    return `contains the ${what} ${hex(m[0].charCodeAt(0))} at offset ${m.index}: ${allowed}`;
   }
   const override = overrideOffset(text);
   if (override >= 0) {
@@ -70,7 +75,7 @@ export function textIssue(text: string, rules: TextRules = {}): string | undefin
  * the field (bidi-controls.ts), so that no field reorders what is set after it.
  */
 export function normaliseText(text: string): string {
-  return balanceBidi(text.normalize('NFC'));
+  return balanceBidi(text.replace(SEPARATOR, '\n').normalize('NFC'));
 }
 
 /**

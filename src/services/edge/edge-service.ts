@@ -1,5 +1,5 @@
 import type { OriginFetch } from '../../adapters/origin-fetch';
-import type { Article, StoredArticle } from '../../domain/article';
+import { isVisibleTo, type Article, type StoredArticle } from '../../domain/article';
 import {
   charsetFromContentType, DROPPED_ARTICLE_REQUEST_HEADERS, type EdgeConfig, type EdgeDecision, edgeDecision, ifNoneMatchHits, isUtf8,
   fingerprint, ORIGIN_ACCEPT_ENCODING, originIfNoneMatch, patternHosts, rewritable, rewrittenEtag, sniffMetaCharset,
@@ -25,6 +25,8 @@ export interface EdgeDeps {
   headTags(article: Article, cards: CardImages): Promise<HeadTag[]>;
   /** Options of the rewrite (tests add a handler that throws). */
   rewrite?: RewriteOptions;
+  /** The clock the visibility policy reads (embargoes). */
+  now: () => Date;
 }
 
 export interface EdgeService {
@@ -138,8 +140,9 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
   async function serveArticle(request: Request, canonicalUrl: string, originUrl: string, waitUntil: (p: Promise<unknown>) => void): Promise<Response> {
     if (request.method !== 'GET') return passThrough(request, originUrl);
     let stored = await deps.findByUrl(canonicalUrl);
-    // A draft the CMS holds is not shown to the public, even in tags: the page passes through.
-    if (stored && stored.article.status !== 'published') return passThrough(request, originUrl);
+    // A draft or an embargoed article the CMS holds is not shown to the public, even in tags
+    // (domain/article/visibility.ts): the page passes through as origin serves it.
+    if (stored && !isVisibleTo(stored.article, 'public', deps.now())) return passThrough(request, originUrl);
     if (!stored && (await deps.extraction.failedRecently(canonicalUrl))) return passThrough(request, originUrl);
 
     let set: InjectedSet | undefined;
@@ -186,7 +189,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
 
   async function articleFor(canonicalUrl: string): Promise<StoredArticle | undefined> {
     const stored = await deps.findByUrl(canonicalUrl);
-    if (stored) return stored.article.status === 'published' ? stored : undefined;
+    if (stored) return isVisibleTo(stored.article, 'public', deps.now()) ? stored : undefined;
     if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
     return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
   }
