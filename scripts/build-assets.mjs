@@ -36,6 +36,10 @@ const defaultPng = await renderDefaultImage({ siteName: vars.SITE_NAME ?? 'The M
 await writeFile(join(out, 'brand/default-share.png'), defaultPng);
 // The same image as JPEG: what a card URL ending in .jpg falls back to (bytes, type and extension agree).
 await writeFile(join(out, 'brand/default-share.jpg'), pngToJpeg(defaultPng));
+// Square card URLs fall back to a square default, so its size is what their metadata says (1200x1200).
+const squarePng = await renderDefaultImage({ siteName: vars.SITE_NAME ?? 'The Mainichi', themeColor: vars.THEME_COLOR ?? '#0b3d91', logoSvg, height: 1200 });
+await writeFile(join(out, 'brand/default-share-square.png'), squarePng);
+await writeFile(join(out, 'brand/default-share-square.jpg'), pngToJpeg(squarePng));
 
 // Headers for static assets (Cloudflare's _headers format): images and fonts are hotlinked by
 // crawlers and embeds, so they must be cross-origin readable; everything here is long-lived.

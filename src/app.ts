@@ -20,6 +20,7 @@ import { cards } from './routes/cards';
 import { edge } from './routes/edge';
 import { embed } from './routes/embed';
 import { health } from './routes/health';
+import { problemTypes } from './routes/problem-types';
 import { oembed } from './routes/oembed';
 import { pages } from './routes/pages';
 import { shareBar } from './routes/share-bar';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions = {}) {
 
   // Each route states its own access (src/http/access.ts); mount order decides nothing.
   app.route('/', health);
+  app.route('/', problemTypes);
   app.route('/api/articles', articlesApi);
   app.route('/api/articles', metaApi);
   app.route('/api/articles', shareApi);

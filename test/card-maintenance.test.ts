@@ -133,4 +133,15 @@ describe('ingest refuses a photo the card could never show', () => {
     expect((await batch.json() as { errors: Array<{ pointer: string }> }).errors.map((e) => e.pointer)).toEqual(['/1/image/url']);
     expect(await env.DB.prepare("SELECT id FROM articles WHERE id LIKE 'bad-photo-%'").all()).toMatchObject({ results: [] });
   });
+
+  it('answers 422 naming /image/url for a photo URL with userinfo, even on an allowed host or under /photos/', async () => {
+    for (const url of ['https://user:pw@cdn.mainichi.jp/a.jpg', 'http://user:pw@localhost:8787/photos/dandong-customs.jpg']) {
+      const res = await put({ ...article('bad-photo-userinfo'), image: { url, alt: 'x', width: 10, height: 10 } } as never);
+      expect(res.status, url).toBe(422);
+      const errors = (await res.json() as { errors: Array<{ pointer: string; detail: string }> }).errors;
+      expect(errors.map((e) => e.pointer)).toEqual(['/image/url']);
+      expect(errors[0]!.detail).toContain('user name or password');
+    }
+    expect(await env.DB.prepare("SELECT id FROM articles WHERE id = 'bad-photo-userinfo'").all()).toMatchObject({ results: [] });
+  });
 });

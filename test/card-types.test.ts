@@ -68,16 +68,17 @@ describe('a photo URL that answers 404', () => {
 
 describe('the default image', () => {
   it.each([
-    ['an unknown article at a .jpg URL', '/card/no-such-article/og.jpg'],
-    ['an unknown article at a .png URL', '/card/no-such-article/og.png'],
-    ['a draft at a .jpg URL', '/card/20260801-draft-defense-budget/square.jpg'],
-    ['an unknown variant at a .jpg URL', `/card/${SEED_ID}/banner.jpg`],
-    ['an invalid id at a .jpg URL', '/card/NOT%20AN%20ID/og.jpg'],
-  ])('%s: of the type the extension promises', async (_, path) => {
+    ['an unknown article at a .jpg URL', '/card/no-such-article/og.jpg', 630],
+    ['an unknown article at a .png URL', '/card/no-such-article/og.png', 630],
+    ['a draft at a square .jpg URL', '/card/20260801-draft-defense-budget/square.jpg', 1200],
+    ['an unknown article at a square .png URL', '/card/no-such-article/square.png', 1200],
+    ['an unknown variant at a .jpg URL', `/card/${SEED_ID}/banner.jpg`, 630],
+    ['an invalid id at a .jpg URL', '/card/NOT%20AN%20ID/og.jpg', 630],
+  ])('%s: of the type the extension promises, and of the size its variant announces', async (_, path, height) => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { res, bytes } = await expectAgreeing(undefined, `${ORIGIN}${path}`);
     expect(res.headers.get('x-card-template')).toBe('default');
-    expect(imageSize(bytes)).toMatchObject({ width: 1200, height: 630 });
+    expect(imageSize(bytes)).toMatchObject({ width: 1200, height });
   });
 
   it('a render that fails at a .jpg URL answers the JPEG default image', async () => {

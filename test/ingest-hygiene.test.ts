@@ -62,6 +62,23 @@ describe('ingest refuses text that is not clean Unicode, naming the field', () =
   });
 });
 
+describe('ingest refuses instants the store could not read back', () => {
+  it.each([
+    ['embargoUntil', '0000-01-01T00:00:00+00:01'],
+    ['embargoUntil', '9999-12-31T23:59:59-05:00'],
+    ['publishedAt', '0000-01-01T00:00:00+00:01'],
+  ])('422 on %s %s, nothing stored, and a readable neighbour still is', async (field, value) => {
+    const id = `instant-${field.toLowerCase()}-${value.slice(0, 4)}`;
+    const res = await putArticle(doc(id, { [field]: value }), id);
+    expect(res.status).toBe(422);
+    expect((await errorsOf(res)).map((e) => e.pointer)).toEqual([`/${field}`]);
+    expect((await authed(`/api/articles/${id}`)).status).toBe(404);
+    const ok = await putArticle(doc(`${id}-ok`, { embargoUntil: '9999-12-31T23:59:59Z' }), `${id}-ok`);
+    expect(ok.status).toBe(201);
+    expect((await authed(`/api/articles/${id}-ok`)).status).toBe(200);
+  });
+});
+
 describe('ingest normalises text to NFC and URLs to one URI', () => {
   it('stores a decomposed (NFD) headline in NFC', async () => {
     const nfd = 'Nguyễn Thị Ánh Hồng wins Nikkei prize for Việt reporting'.normalize('NFD');

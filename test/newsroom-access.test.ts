@@ -140,6 +140,16 @@ describe('staff access', () => {
     expect(without.status).toBe(403);
     const foreign = await call('/newsroom/sign-out', { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'x-csrf-token': csrf }, redirect: 'manual' });
     expect(foreign.status).toBe(403);
+    for (const wrong of ['x', csrf.slice(0, -1), `${csrf}0`, crypto.randomUUID()]) {
+      const forged = await call('/newsroom/sign-out', { method: 'POST', headers: { cookie, origin: ORIGIN, 'x-csrf-token': wrong }, redirect: 'manual' });
+      expect(forged.status, wrong).toBe(403);
+    }
+    // The token is checked before the handler: a stale If-Match with a wrong token is 403, not 412.
+    const save = await call('/api/newsroom/articles/20180614-nk-laborers-china/overrides', {
+      method: 'PUT', headers: { cookie, origin: ORIGIN, 'x-csrf-token': 'x', 'if-match': '"stale"', 'content-type': 'application/json' },
+      body: JSON.stringify({ socialHeadline: 'CSRF' }),
+    });
+    expect(save.status).toBe(403);
     const ok = await call('/newsroom/sign-out', { method: 'POST', headers: { cookie, origin: ORIGIN, 'x-csrf-token': csrf }, redirect: 'manual' });
     expect(ok.status).toBe(303);
   });

@@ -128,6 +128,21 @@ describe('saving overrides', () => {
     expect((await save(id, { socialHeadline: null }, '"o1"')).status).toBe(200);
     expect(await ogTitle(id)).toBe(doc(id).headline);
   });
+
+  it('takes If-Match as RFC 9110 does: `*`, or a list naming the current tag; a weak tag never matches', async () => {
+    const id = 'newsroom-if-match';
+    expect((await putArticle(doc(id))).status).toBe(201);
+    expect((await save(id, { socialHeadline: 'Any' }, '*')).status).toBe(200);
+    expect((await save(id, { socialHeadline: 'Listed' }, '"zz", "o1"')).status).toBe(200);
+    expect((await save(id, { socialHeadline: 'Weak' }, 'W/"o2"')).status).toBe(412);
+    expect((await save(id, { socialHeadline: 'Stale list' }, '"o0", "o1"')).status).toBe(412);
+    expect(await ogTitle(id)).toBe('Listed');
+    const none = 'newsroom-if-match-none';
+    expect((await putArticle(doc(none))).status).toBe(201);
+    const stale = await save(none, { socialHeadline: 'x' }, '"o3"');
+    expect(stale.status).toBe(412);
+    expect(((await stale.json()) as { detail: string }).detail).not.toContain('removed');
+  });
 });
 
 describe('fetch as each crawler', () => {

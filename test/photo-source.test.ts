@@ -53,6 +53,14 @@ describe('photo source', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses photo URLs with userinfo, on allowed hosts and on its own /photos/ too', async () => {
+    const { fn, calls } = fakeFetch(() => image(JPEG));
+    for (const url of ['https://user:pw@cdn.mainichi.jp/photo.jpg', 'https://user@cdn.mainichi.jp/photo.jpg', 'http://user:pw@localhost:8787/photos/dandong-customs.jpg']) {
+      expect(await source(fn).get(url), url).toEqual({ ok: false, reason: 'userinfo' });
+    }
+    expect(calls).toEqual([]);
+  });
+
   it('refuses plain http except on local development hosts', async () => {
     const { fn, calls } = fakeFetch(() => image(JPEG));
     expect(await source(fn).get('http://cdn.mainichi.jp/photo.jpg')).toEqual({ ok: false, reason: 'insecure-scheme' });

@@ -10,6 +10,7 @@ import type { Access } from '../src/http/access';
 const EXPECTED: Record<string, Access> = {
   'ALL /*': 'public', // edge mode (src/routes/edge.ts): falls through unless ORIGIN_URL is set
   'GET /healthz': 'public',
+  'GET /problems/:type': 'public',
   'GET /api/articles': 'ingest',
   'POST /api/articles/batch': 'ingest',
   'GET /api/articles/:id': 'ingest',

@@ -113,6 +113,17 @@ describe('GET /s/:network/:id', () => {
     expect((await stats(SEED_ID)).total).toBe(before.total);
   });
 
+  it('does not count link-expanding crawlers, and counts a reader in LINE\'s in-app browser', async () => {
+    const before = await stats(SEED_ID);
+    for (const ua of ['Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)', 'TelegramBot (like TwitterBot)', 'facebookexternalhit/1.1']) {
+      expect((await click(`/s/x/${SEED_ID}`, { headers: { 'user-agent': ua } })).status, ua).toBe(302);
+    }
+    expect((await stats(SEED_ID)).total).toBe(before.total);
+    const inApp = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/13.20.0';
+    await click(`/s/x/${SEED_ID}`, { headers: { 'user-agent': inApp } });
+    expect((await stats(SEED_ID)).total).toBe(before.total + 1);
+  });
+
   it('stores the key and the count, and nothing about the reader', async () => {
     await click(`/s/telegram/${SEED_ID}`, { headers: { 'user-agent': 'Reader/1.0', 'cf-connecting-ip': '203.0.113.7', cookie: 'a=b' } });
     const { results: columns } = await env.DB.prepare('PRAGMA table_info(share_clicks)').all<{ name: string }>();
@@ -167,7 +178,7 @@ describe('Mastodon', () => {
 
   it('refuses what is not a plain host name, without redirecting or counting', async () => {
     const before = await stats(SEED_ID);
-    for (const typed of ['evil.example/path', 'javascript:alert(1)', 'me@mastodon.social', 'mastodon.social:8443', 'https://mastodon.social', 'localhost']) {
+    for (const typed of ['evil.example/path', 'javascript:alert(1)', '@me', 'mastodon.social:8443', 'https://mastodon.social/@me', 'localhost']) {
       const res = await click(`/s/mastodon/${SEED_ID}?instance=${encodeURIComponent(typed)}`);
       expect(res.status, typed).toBe(400);
       expect(res.headers.get('location')).toBeNull();

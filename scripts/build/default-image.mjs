@@ -1,4 +1,4 @@
-// The site's default share image (1200x630 PNG), used when an article has no card yet or a render
+// The site's default share image (1200x630 PNG, and 1200x1200 for square card URLs), used when an article has no card yet or a render
 // fails. Drawn with satori and resvg at build time from the brand settings in wrangler.toml.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -9,9 +9,13 @@ import jpeg from 'jpeg-js';
 
 const require = createRequire(import.meta.url);
 
-export async function renderDefaultImage({ siteName, themeColor, logoSvg }) {
+/** resvg's initWasm may run once per process; both sizes share it. */
+let resvgReady;
+
+export async function renderDefaultImage({ siteName, themeColor, logoSvg, width = 1200, height = 630 }) {
   const font = await readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff'));
-  await initWasm(readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  resvgReady ??= initWasm(readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  await resvgReady;
   const logo = `data:image/svg+xml;base64,${Buffer.from(logoSvg).toString('base64')}`;
   const el = (type, style, children) => ({ type, props: { style, children } });
   const svg = await satori(
@@ -20,7 +24,7 @@ export async function renderDefaultImage({ siteName, themeColor, logoSvg }) {
       el('div', { marginTop: 40, fontSize: 84, fontWeight: 700 }, siteName),
       el('div', { marginTop: 24, width: 360, height: 4, background: '#fff', opacity: 0.6 }),
     ]),
-    { width: 1200, height: 630, fonts: [{ name: 'Serif', data: font, weight: 700, style: 'normal' }] },
+    { width, height, fonts: [{ name: 'Serif', data: font, weight: 700, style: 'normal' }] },
   );
   const resvg = new Resvg(svg, { fitTo: { mode: 'original' } });
   const png = resvg.render().asPng();

@@ -88,22 +88,40 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
     if (existing && existing.doc === doc && existing.source !== 'extracted') {
       if (previous) return { statement: undefined, result: { stored: previous, created: false, changed: false, previous } };
     }
-    const revision = existing ? existing.revision + 1 : 1;
-    const createdAt = existing?.created_at ?? at;
+    // The revision is counted by the database, not from the row read before: concurrent pushes of one
+    // article each get their own revision (last writer wins the document), and a push racing an
+    // identical one writes nothing. RETURNING tells each writer what it stored.
     const statement = db
       .prepare(
         `INSERT INTO articles (id, url_key, status, published_at, doc, revision, created_at, updated_at, source, provenance)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'cms', NULL)
-         ON CONFLICT (id) DO UPDATE SET url_key = ?2, status = ?3, published_at = ?4, doc = ?5,
-           revision = ?6, updated_at = ?8, source = 'cms', provenance = NULL`,
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, 'cms', NULL)
+         ON CONFLICT (id) DO UPDATE SET url_key = excluded.url_key, status = excluded.status,
+           published_at = excluded.published_at, doc = excluded.doc, revision = articles.revision + 1,
+           updated_at = excluded.updated_at, source = 'cms', provenance = NULL
+         WHERE articles.doc <> excluded.doc OR articles.source = 'extracted'
+         RETURNING revision, created_at`,
       )
-      .bind(article.id, normaliseArticleUrl(article.url), article.status, utc(article.publishedAt), doc, revision, createdAt, at);
+      .bind(article.id, normaliseArticleUrl(article.url), article.status, utc(article.publishedAt), doc, at);
     // A CMS push replaces an article edge mode extracted for the same URL under its own id.
     const replaced = db
       .prepare(`DELETE FROM articles WHERE url_key = ?1 AND source = 'extracted' AND id <> ?2`)
       .bind(normaliseArticleUrl(article.url), article.id);
-    const stored: StoredArticle = { article, revision, createdAt, updatedAt: at, source: 'cms' };
-    return { statement, replaced, result: { stored, created: !existing, changed: true, previous } };
+    return { statement, replaced, article, previous };
+  }
+
+  type Plan = ReturnType<typeof plan>;
+
+  /** What a written plan stored, from its RETURNING row; a push that lost to an identical one wrote nothing. */
+  async function outcome(p: Plan, written: { revision: number; created_at: string } | undefined, at: string): Promise<UpsertResult> {
+    if ('result' in p) return p.result!;
+    if (written) {
+      const stored: StoredArticle = { article: p.article, revision: written.revision, createdAt: written.created_at, updatedAt: at, source: 'cms' };
+      return { stored, created: written.revision === 1, changed: true, ...(p.previous ? { previous: p.previous } : {}) };
+    }
+    const row = await selectById(p.article.id).first<ArticleRow>();
+    const stored = row ? toStored(row) : undefined;
+    if (!stored) throw new Error(`article ${p.article.id} vanished while it was written`);
+    return { stored, created: false, changed: false, ...(p.previous ? { previous: p.previous } : {}) };
   }
 
   async function upsertMany(articles: Article[]): Promise<UpsertResult[]> {
@@ -114,17 +132,26 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
       const p = plan(a, existing.get(a.id), at);
       // Later entries for the same id in one batch see the earlier ones.
       if (p.statement) {
+        const before = existing.get(a.id);
         existing.set(a.id, {
-          id: a.id, doc: JSON.stringify(a), revision: p.result.stored.revision,
-          created_at: p.result.stored.createdAt, updated_at: at, published_at: utc(a.publishedAt), source: 'cms',
+          id: a.id, doc: JSON.stringify(a), revision: (before?.revision ?? 0) + 1,
+          created_at: before?.created_at ?? at, updated_at: at, published_at: utc(a.publishedAt), source: 'cms',
         });
       }
       return p;
     });
     const statements = plans.flatMap((p) => (p.statement ? [p.statement, p.replaced!] : []));
     // D1 runs a batch as one transaction: a failure rolls every statement back.
-    if (statements.length > 0) await db.batch(statements);
-    return plans.map((p) => p.result);
+    const results = statements.length > 0 ? await db.batch<{ revision: number; created_at: string }>(statements) : [];
+    let n = 0;
+    return Promise.all(
+      plans.map((p) => {
+        if (!p.statement) return outcome(p, undefined, at);
+        const written = results[n]?.results?.[0];
+        n += 2;
+        return outcome(p, written, at);
+      }),
+    );
   }
 
   return {

@@ -32,6 +32,7 @@ const TITLES: Record<number, [string, string]> = {
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
   413: ['payload-too-large', 'Payload too large'],
+  409: ['conflict', 'Conflict'],
   412: ['precondition-failed', 'Precondition failed'],
   415: ['unsupported-media-type', 'Unsupported media type'],
   422: ['invalid-article', 'Invalid article'],

@@ -91,7 +91,7 @@ export function endSession(c: Context<AppEnv>): void {
 
 /** True when `token` is the configured STAFF_TOKEN (constant-time); false when none is configured. */
 export async function isStaffToken(token: string, secret: unknown): Promise<boolean> {
-  return typeof secret === 'string' && secret.length > 0 && token.length > 0 && timingSafeEqual(secret, token);
+  return typeof secret === 'string' && secret.length > 0 && token.length > 0 && (await timingSafeEqual(secret, token));
 }
 
 /**
@@ -130,7 +130,8 @@ async function passesCsrf(c: Context<AppEnv>, who: StaffIdentity): Promise<boole
     const form = await c.req.parseBody();
     sent = typeof form._csrf === 'string' ? form._csrf : undefined;
   }
-  return Boolean(sent && who.csrf && timingSafeEqual(sent, who.csrf));
+  // hono's timingSafeEqual is async: without the await, any token passed as a truthy Promise.
+  return Boolean(sent && who.csrf && (await timingSafeEqual(sent, who.csrf)));
 }
 
 const isApi = (path: string) => path.startsWith('/api/');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { ARTICLE_ID_PATTERN, InvalidCursorError, photoHostIssue, validateArticle, type Article, type StoredArticle, type ValidationIssue } from '../domain/article';
+import { pushedIdIssue } from '../domain/extraction';
 import { compileUrlPatterns } from '../domain/site';
 import { access } from '../http/access';
 import { jsonBodyLimit, readJson } from '../http/json-body';
@@ -73,7 +74,9 @@ articlesApi.post('/batch', access('ingest'), writeLimit, jsonBodyLimit(MAX_BATCH
   list.forEach((item, index) => {
     const v = validateArticle(item, matches);
     const photo = v.ok ? photoHostIssue(v.article, photoPolicy(c), `${pointerBase}/${index}`) : undefined;
+    const reserved = v.ok ? pushedIdIssue(v.article, `${pointerBase}/${index}/id`) : undefined;
     if (!v.ok) issues.push(...v.issues.map((i) => ({ pointer: `${pointerBase}/${index}${i.pointer}`, message: i.message })));
+    else if (reserved) issues.push(reserved);
     else if (photo) issues.push(photo);
     else if (seen.has(v.article.id)) issues.push({ pointer: `${pointerBase}/${index}/id`, message: 'appears twice in the batch' });
     else {
@@ -105,6 +108,8 @@ articlesApi.put('/:id', access('ingest'), writeLimit, jsonBodyLimit(MAX_ARTICLE_
   const v = validateArticle(doc, canonicalMatcher(c));
   if (!v.ok) throw invalid(v.issues);
   if (v.article.id !== id) throw invalid([{ pointer: '/id', message: `does not match the id in the path (${id})` }]);
+  const reserved = pushedIdIssue(v.article);
+  if (reserved) throw invalid([reserved]);
   const photo = photoHostIssue(v.article, photoPolicy(c));
   if (photo) throw invalid([photo]);
   const result = await c.var.services.publishing.upsert(v.article);

@@ -33,7 +33,9 @@ const promisedFormat = (file: string): CardFormat => (/\.jpe?g$/i.test(file) ? '
 // Whatever answers a card URL is of the type its extension promises, the default image included.
 async function fallback(c: AppContext, articleId: string, reason: string): Promise<Response> {
   c.var.trace.card = { layer: 'default', fallback: reason };
-  const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(c.req.param('file') ?? '') });
+  const file = c.req.param('file') ?? '';
+  const variant = /^square\./i.test(file) ? { variant: 'square' } : {};
+  const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(file), ...variant });
   res.headers.set('server-timing', serverTiming('default', 0));
   return res;
 }

@@ -110,6 +110,12 @@ newsroomPreviewApi.get('/articles/:id/overrides', access('staff'), async (c) => 
   return c.json({ overrides: article.saved?.overrides ?? {}, revision: article.saved?.revision ?? 0 }, 200, { ...privateHeaders, etag: overridesEtag(article.saved) });
 });
 
+/** RFC 9110 §13.1.1: `*` (the overrides always have a current representation), or a list of entity tags one of which is the current tag (strong comparison: a weak tag never matches). */
+function ifMatchPasses(header: string, currentTag: string): boolean {
+  const value = header.trim();
+  return value === '*' || value.split(',').some((tag) => tag.trim() === currentTag);
+}
+
 /**
  * Saves the newsroom's social fields (an edit: values set, `null` removes). `If-Match` must name the
  * revision the page was built from (RFC 9110 §13.1.1): a stale one gets 412 with who saved what since;
@@ -118,16 +124,15 @@ newsroomPreviewApi.get('/articles/:id/overrides', access('staff'), async (c) => 
 newsroomPreviewApi.put('/articles/:id/overrides', access('staff'), jsonBodyLimit(MAX_EDIT_BYTES), async (c) => {
   const ifMatch = c.req.header('if-match');
   if (!ifMatch) throw problem(428, 'Send If-Match with the ETag of the overrides you edited.');
-  const expected = /^"o(\d{1,9})"$/.exec(ifMatch.trim())?.[1];
   const edits = editsOrThrow(await readJson(c.req.raw));
   const article = await load(c, edits);
   const current = article.saved?.revision ?? 0;
-  const conflict = (now: StoredOverrides | undefined) => problem(412, now ? `${now.updatedBy} saved these fields at ${now.updatedAt} since you loaded the page.` : 'The overrides were removed since you loaded the page.', {
+  const conflict = (now: StoredOverrides | undefined) => problem(412, now ? `${now.updatedBy} saved these fields at ${now.updatedAt} since you loaded the page.` : 'The overrides you edited are not the current ones: none are saved now. Reload the page.', {
     current: now ? { overrides: now.overrides, revision: now.revision, updatedBy: now.updatedBy, updatedAt: now.updatedAt } : null,
     changedFields: changedFields(now?.overrides ?? {}, article.overrides),
     headers: { etag: overridesEtag(now) },
   });
-  if (expected === undefined || Number(expected) !== current) throw conflict(article.saved);
+  if (!ifMatchPasses(ifMatch, overridesEtag(article.saved))) throw conflict(article.saved);
   try {
     const saved = await c.var.services.newsroom.save(article, current, c.var.staff!.name);
     return c.json({ overrides: saved.overrides, revision: saved.revision, updatedBy: saved.updatedBy, updatedAt: saved.updatedAt }, 200, { ...privateHeaders, etag: overridesEtag(saved) });

@@ -3,6 +3,7 @@ import type { AppContext, AppEnv } from '../app-context';
 import type { Article } from '../domain/article';
 import { mastodonShareUrl, parseMastodonInstance, SHARE_UI_TEXT, shareLanguage, shareLinkFor, shareRedirectPath } from '../domain/share';
 import { SHARE_NETWORK_IDS, type ShareNetworkId } from '../domain/site';
+import { isLinkFetchingCrawler } from '../domain/operations';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { problem } from '../http/problem';
@@ -36,9 +37,12 @@ async function shareTarget(c: AppContext, network: string, id: string): Promise<
   return { network: network as ShareNetworkId, article: stored.article };
 }
 
-/** Counts a click after the response (`waitUntil`), so the redirect is not delayed; prefetches are not clicks. */
+/**
+ * Counts a click after the response (`waitUntil`), so the redirect is not delayed; prefetches and
+ * link-expanding crawlers (a share link pasted into Slack is fetched by Slackbot) are not clicks.
+ */
 async function countClick(c: AppContext, articleId: string, network: ShareNetworkId): Promise<void> {
-  if (isSpeculative(c)) return;
+  if (isSpeculative(c) || isLinkFetchingCrawler(c.req.header('user-agent'))) return;
   await afterResponse(c, c.var.services.shareClicks.record(articleId, network));
 }
 

@@ -99,7 +99,8 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
 
   return {
     async list({ limit, cursor, query }) {
-      const page = await deps.articles.list({ limit, cursor, audience: 'staff', headlineContains: query?.trim() || undefined });
+      // Stored text is NFC (docs/text-rendering.md): a query typed or pasted decomposed must match it.
+      const page = await deps.articles.list({ limit, cursor, audience: 'staff', headlineContains: query?.normalize('NFC').trim() || undefined });
       return {
         items: page.items.map((stored) => ({ stored, embargoed: isEmbargoed(stored.article, now()) })),
         ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

@@ -28,7 +28,16 @@ export const LIMITS = {
   url: 2048,
 } as const;
 
-const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * RFC 3339 date-time with an offset, whose instant in UTC falls in the years 0001-9999: the range
+ * `Date.prototype.toISOString` writes as a plain four-digit year (ECMA-262 §21.4.1.32), so what is
+ * stored as UTC text reads back through this same schema. `9999-12-31T23:59:59-05:00` (a CMS's
+ * "never") is year 10000 in UTC: refused, not stored as an article no route can read.
+ */
+const isoDateTime = z.iso.datetime({ offset: true }).refine((t) => {
+  const year = new Date(t).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'must fall in the years 0001-9999 in UTC');
 
 // Every string field goes through article-fields.ts: refused with its pointer when it holds a lone
 // surrogate or a control character (ingest), NFC-normalised, URLs normalised once. Paragraph fields

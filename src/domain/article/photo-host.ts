@@ -14,13 +14,16 @@ const ASSET_PREFIX = '/photos/';
 /**
  * How a photo URL may be read, or why it never can: `asset` (this service's static `/photos/`, read
  * through the ASSETS binding: a Worker cannot fetch its own origin), `network` (an allowed host over
- * https), or a refusal reason (`disallowed-host`, `insecure-scheme`, `unreachable-dev-host`). One rule
+ * https), or a refusal reason (`userinfo`, `disallowed-host`, `insecure-scheme`, `unreachable-dev-host`). One rule
  * for the photo source (src/adapters/photo-source.ts, at every redirect hop) and for ingest.
  */
 export function photoUrlRoute(url: URL, policy: PhotoHostPolicy): { via: 'asset' | 'network' } | { refused: string } {
+  // Userinfo is never sent to a photo host and would be published in every page's <img>: a URL with it
+  // is a trick or a leak, not a photo (RFC 3986 §3.2.1 deprecates passwords in URIs). Checked before
+  // the origin, which leaves userinfo out.
+  if (url.username || url.password) return { refused: 'userinfo' };
   if (url.origin === policy.origin && url.pathname.startsWith(ASSET_PREFIX)) return { via: 'asset' };
-  // Userinfo is never sent to a photo host; a URL with it is a trick, not a photo.
-  if (url.username || url.password || !policy.imageHosts.includes(url.host.toLowerCase())) return { refused: 'disallowed-host' };
+  if (!policy.imageHosts.includes(url.host.toLowerCase())) return { refused: 'disallowed-host' };
   const dev = DEV_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(dev && url.protocol === 'http:')) return { refused: 'insecure-scheme' };
   if (dev) return url.pathname.startsWith(ASSET_PREFIX) ? { via: 'asset' } : { refused: 'unreachable-dev-host' };
@@ -29,6 +32,7 @@ export function photoUrlRoute(url: URL, policy: PhotoHostPolicy): { via: 'asset'
 
 const EXPLAIN: Record<string, string> = {
   'disallowed-host': 'is not on one of the image hosts (IMAGE_HOSTS)',
+  userinfo: 'must not carry a user name or password',
   'insecure-scheme': 'must use https',
   'unreachable-dev-host': 'on a local development host must be under /photos/',
 };

@@ -30,3 +30,14 @@ export function crawlerFamily(userAgent: string | undefined | null): CrawlerFami
   for (const [pattern, family] of FAMILIES) if (pattern.test(userAgent)) return family;
   return 'other';
 }
+
+/**
+ * True for a crawler that fetches links on its own (link expanders, search bots): its fetch of a
+ * share link is not a reader's click. `line` is left out: `Line/<version>` is also in the User-Agent
+ * of LINE's in-app browser, where real readers click (LINE's own preview fetcher announces itself as
+ * `facebookexternalhit`).
+ */
+export function isLinkFetchingCrawler(userAgent: string | undefined | null): boolean {
+  const family = crawlerFamily(userAgent);
+  return family !== 'other' && family !== 'line';
+}

@@ -8,13 +8,27 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
 /**
- * Checks what a reader typed as their Mastodon server. Only a plain DNS host name passes, since it
- * becomes the host of `https://<host>/share?text=...`: no scheme, path, query, fragment, account,
- * port, IP address or single-label name (`localhost`). International names are accepted and returned
+ * What readers paste besides the bare host, reduced to the host: the server's address
+ * (`https://mastodon.social/`), their handle (`@alice@mastodon.social`, WebFinger's `acct:` form
+ * without the scheme, RFC 7565) or a fully qualified name with its trailing dot.
+ */
+function unwrap(typed: string): string {
+  let s = typed;
+  const address = /^https?:\/\/([^/?#\\]*)\/?$/i.exec(s);
+  if (address) s = address[1]!;
+  const handle = /^@?[^@\s/\\?#]+@([^@\s]+)$/.exec(s);
+  if (handle) s = handle[1]!;
+  return s.endsWith('.') && !s.endsWith('..') ? s.slice(0, -1) : s;
+}
+
+/**
+ * Checks what a reader typed as their Mastodon server. After `unwrap`, only a plain DNS host name
+ * passes, since it becomes the host of `https://<host>/share?text=...`: no other scheme, path, query,
+ * fragment, port, IP address or single-label name (`localhost`). International names are accepted and returned
  * in their ASCII (punycode) form, lower-cased.
  */
 export function parseMastodonInstance(input: string): InstanceCheck {
-  const typed = input.trim();
+  const typed = unwrap(input.trim());
   if (typed === '') return { ok: false, problem: 'empty' };
   if (/[/\\?#]/.test(typed) || /^[a-z][a-z0-9+.-]*:(?!\d+$)/i.test(typed)) return { ok: false, problem: 'url' };
   if (typed.includes('@')) return { ok: false, problem: 'account' };

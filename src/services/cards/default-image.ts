@@ -9,6 +9,8 @@ export interface FallbackRequest {
   path: string;
   reason: string;
   format: CardFormat;
+  /** The card variant the URL names, when it names one: a square card falls back to a square image. */
+  variant?: string;
 }
 
 /**
@@ -16,12 +18,13 @@ export interface FallbackRequest {
  * error status), briefly cached, and logs why. It comes in the format the card URL promises: a crawler
  * that asked for `og.jpg` gets JPEG bytes with `Content-Type: image/jpeg`, so the bytes, the header and
  * the extension agree whoever sniffs or trusts which. In order: the default image's sibling of that
- * format (`npm run build` writes `default-share.jpg` beside `default-share.png`), the configured image
+ * format (`npm run build` writes `default-share.jpg` beside `default-share.png`, and the 1200x1200
+ * `default-share-square.*` that square card URLs try first), the configured image
  * when it already is of that format, the configured image re-encoded as JPEG by the Images binding,
  * and last a blank 1x1 image of that format.
  */
 export async function defaultImageResponse(assets: AssetReader, configuredPath: string, why: FallbackRequest, images?: ImageCodec): Promise<Response> {
-  const { format, ...logged } = why;
+  const { format, variant, ...logged } = why;
   console.warn(JSON.stringify({ event: 'card-default-image', ...logged }));
   const contentType = CARD_CONTENT_TYPES[format];
   const respond = (bytes: Uint8Array) =>
@@ -29,8 +32,11 @@ export async function defaultImageResponse(assets: AssetReader, configuredPath: 
       headers: { 'cache-control': SHORT_CACHE, 'x-card-template': 'default', 'content-type': contentType, 'content-length': String(bytes.byteLength) },
     });
   const sibling = configuredPath.replace(/\.(png|jpe?g)$/i, `.${format}`);
+  // `default-share-square.<format>` (written by the build) for square URLs, so the image has the size
+  // their og:image/oEmbed metadata announced; the og-sized default when there is none.
+  const square = variant === 'square' ? [configuredPath.replace(/\.(png|jpe?g)$/i, `-square.${format}`)] : [];
   let configured: Uint8Array | undefined;
-  for (const path of sibling === configuredPath ? [configuredPath] : [sibling, configuredPath]) {
+  for (const path of [...square, ...(sibling === configuredPath ? [configuredPath] : [sibling, configuredPath])]) {
     const bytes = await read(assets, path);
     if (bytes && sniff(bytes) === format) return respond(bytes);
     if (path === configuredPath) configured = bytes;
