@@ -161,7 +161,10 @@ describe('GET /s/:network/:id', () => {
     const res = await click(`/s/copy/${SEED_ID}`, { method: 'POST' });
     expect(res.status).toBe(204);
     expect((await stats(SEED_ID)).networks.copy ?? 0).toBe((before.networks.copy ?? 0) + 1);
-    expect((await click(`/s/x/${SEED_ID}`, { method: 'POST' })).status).toBe(404);
+    // Only copies are reported by POST: the X share link takes GET (405 with Allow, RFC 9110 §15.5.6).
+    const other = await click(`/s/x/${SEED_ID}`, { method: 'POST' });
+    expect(other.status).toBe(405);
+    expect(other.headers.get('allow')).toBe('GET, HEAD');
   });
 });
 
