@@ -161,7 +161,9 @@ form.addEventListener('submit', async (e) => {
   const res = await fetch(`${api}/overrides`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': etag, 'x-csrf-token': csrf }, body: JSON.stringify(edits()) });
   const body = await res.json().catch(() => ({}));
   if (res.status === 412) {
-    alertBox.replaceChildren(el('p', { text: `${t.conflict} ${body.detail ?? ''}` }), el('p', { text: `${t.changedFields}: ${(body.changedFields ?? []).map((f) => t[f] ?? f).join(', ')}` }), el('a', { href: location.pathname, text: t.reload }));
+    // Composed from the problem's members, so the sentence is in the page's language.
+    const who = body.current ? t.savedBy.replace('{name}', body.current.updatedBy).replace('{time}', new Date(body.current.updatedAt).toLocaleString(config.lang)) : '';
+    alertBox.replaceChildren(el('p', { text: `${t.conflict} ${who}` }), el('p', { text: `${t.changedFields}: ${(body.changedFields ?? []).map((f) => t[f] ?? f).join(', ')}` }), el('a', { href: location.pathname, text: t.reload }));
     return;
   }
   if (!res.ok) { alertBox.textContent = body.detail ?? String(res.status); return; }

@@ -100,6 +100,24 @@ describe('newsroom preview in Chromium', () => {
     await page.close();
   });
 
+  it('tells who saved first, in the page\'s language, when a save conflicts (412)', async () => {
+    const page = await openPreview(TEXT_ID, '?lang=ja');
+    // A colleague's script saves after the page was loaded.
+    const auth = { authorization: `Bearer ${suite.worker.staffToken}`, 'content-type': 'application/json' };
+    const current = await fetch(`${suite.worker.origin}/api/newsroom/articles/${TEXT_ID}/overrides`, { headers: auth });
+    const colleague = await fetch(`${suite.worker.origin}/api/newsroom/articles/${TEXT_ID}/overrides`, {
+      method: 'PUT', headers: { ...auth, 'if-match': current.headers.get('etag')! }, body: JSON.stringify({ socialHeadline: 'A colleague was first' }),
+    });
+    expect(colleague.status).toBe(200);
+    await page.fill('#f-socialHeadline', '私の見出し');
+    await page.locator('#nr-form button[type=submit]').click();
+    await page.waitForFunction(() => (document.getElementById('nr-alert')?.textContent ?? '').includes('保存できませんでした'), null, { timeout: 60_000 });
+    const alert = (await page.locator('#nr-alert').textContent()) ?? '';
+    expect(alert).toContain('scriptさんが');
+    expect(alert).not.toContain('saved these fields');
+    await page.close();
+  });
+
   it('reports no serious or critical axe-core violation on the list and the preview, in English and Japanese', async () => {
     const list = await context.newPage();
     await list.goto(`${suite.worker.origin}/newsroom`);
