@@ -2,26 +2,13 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import type { RateLimiter } from '../src/domain/operations';
+import { counting } from './support/counting-limiter';
 import { loadFixtures, ORIGIN } from './helpers';
 
 const TEXT_ID = '20260701-editorial-press-freedom';
 const BEARER = { authorization: 'Bearer staff-test-token' };
 beforeAll(loadFixtures);
 
-/** A limiter admitting `limit` requests per key, recording every key it was asked about. */
-function counting(limit: number): RateLimiter & { keys: string[] } {
-  const counts = new Map<string, number>();
-  const keys: string[] = [];
-  return {
-    keys,
-    async admit(key) {
-      keys.push(key);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      return counts.get(key)! <= limit;
-    },
-  };
-}
 
 function limitedApp(limit: number) {
   const staffPreview = counting(limit);

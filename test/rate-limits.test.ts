@@ -4,25 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureById } from '../fixtures';
 import { createRateLimiter } from '../src/adapters/rate-limiter';
 import { createApp } from '../src/app';
-import type { RateLimiter, RateLimiters } from '../src/domain/operations';
+import type { RateLimiters } from '../src/domain/operations';
+import { counting } from './support/counting-limiter';
 import { loadFixtures, ORIGIN, TOKEN } from './helpers';
 
 const TEXT_ID = '20260701-editorial-press-freedom';
 beforeAll(loadFixtures);
 
-/** A limiter admitting `limit` requests per key, recording every key it was asked about. */
-function counting(limit: number): RateLimiter & { keys: string[] } {
-  const counts = new Map<string, number>();
-  const keys: string[] = [];
-  return {
-    keys,
-    async admit(key) {
-      keys.push(key);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      return counts.get(key)! <= limit;
-    },
-  };
-}
 
 async function send(app: ReturnType<typeof createApp>, path: string, init: RequestInit = {}) {
   const ctx = createExecutionContext();
