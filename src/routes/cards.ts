@@ -40,7 +40,9 @@ const promisedFormat = (file: string): CardFormat => (/\.jpe?g$/i.test(file) ? '
 async function fallback(c: AppContext, articleId: string, reason: string): Promise<Response> {
   c.var.trace.card = { layer: 'default', fallback: reason };
   const file = c.req.param('file') ?? '';
-  const variant = /^square\./i.test(file) ? { variant: 'square' } : {};
+  // The variant the file name names (square falls back to a square default image), parsed as the route does.
+  const named = OTHER_FILE.exec(file)?.groups?.variant;
+  const variant = named && isCardVariant(named) ? { variant: named } : {};
   const res = await c.var.services.cards.fallback({ articleId, path: c.req.path, reason, format: promisedFormat(file), ...variant });
   res.headers.set('server-timing', serverTiming('default', 0));
   return res;
