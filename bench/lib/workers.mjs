@@ -123,3 +123,24 @@ export async function startAppWorker() {
     },
   };
 }
+
+/**
+ * How to reach a Worker started with `unstable_startWorker` in its own runtime, without wrangler dev's
+ * proxy Worker in between (a second workerd process that exists to hold requests while the Worker
+ * reloads): `{ base, headers(path) }`, where the headers carry what that proxy would add, the URL the
+ * Worker sees (`https://<host><path>`) and the secret by which the runtime trusts it. wrangler reports
+ * the runtime's address only in a reload's `reloadComplete` event, so this reloads the Worker once (with
+ * an otherwise unused binding added).
+ */
+export async function runtimeEntry(worker, host) {
+  await worker.url; // started: the reload below is the last one
+  const reloaded = once(worker.raw, 'reloadComplete');
+  await worker.patchConfig({ bindings: { ...worker.config.bindings, BENCH_RUNTIME_ENTRY: { type: 'plain_text', value: '1' } } });
+  const [{ proxyData }] = await reloaded;
+  await worker.raw.proxy.runtimeMessageMutex.drained();
+  const { protocol, hostname, port } = proxyData.userWorkerUrl;
+  return {
+    base: `${protocol}//${hostname}:${port}`,
+    headers: (path) => ({ ...proxyData.headers, 'MF-Original-URL': `https://${host}${path}` }),
+  };
+}

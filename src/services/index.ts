@@ -13,7 +13,9 @@ import { createCardJobQueue } from '../adapters/render-queue';
 import { createD1PageRecords } from '../adapters/d1-page-records';
 import { createOriginFetch } from '../adapters/origin-fetch';
 import type { EdgeConfig } from '../domain/edge';
-import { createEdgeService, createExtraction, type EdgeService, type RewriteOptions } from './edge';
+import {
+  createEdgeService, createExtraction, forgettingOnWrite, overridesForgettingOnWrite, rememberArticlesByUrl, type EdgeService, type RewriteOptions,
+} from './edge';
 import { edgeConfigFor, siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
@@ -110,8 +112,9 @@ export interface ServiceOptions {
 
 /**
  * The composition root: the one place that turns bindings into adapters and adapters into services.
- * Cheap enough to run per request (closures over bindings); isolate-wide state (fonts, wasm, the
- * render single-flight) lives in module scope of the renderer and the card service.
+ * Closures over bindings that hold no state of a request: the app builds them once per bindings object
+ * and origin (src/app.ts), the queue consumer per batch. Isolate-wide state (fonts, wasm, the render
+ * single-flight) lives in module scope of the renderer and the card service.
  */
 export function createServices(env: ServiceBindings, options: ServiceOptions): Services {
   const config = options.config ?? siteConfigFor(env);
@@ -123,8 +126,9 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     assets,
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
-  const cmsStore = createD1ArticleStore(env.DB);
-  const overrideStore = createD1OverrideStore(env.DB);
+  // Every write forgets the articles edge mode remembers for proxied pages (remembered-articles.ts).
+  const cmsStore = forgettingOnWrite(createD1ArticleStore(env.DB));
+  const overrideStore = overridesForgettingOnWrite(createD1OverrideStore(env.DB));
   // Every reader sees the CMS's document with the newsroom's social overrides on top.
   const articleStore = withOverrides(cmsStore, overrideStore);
   const now = options.now ?? (() => new Date());
@@ -163,7 +167,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig, now: () => now().getTime() });
     edge = createEdgeService({
       config, edge: edgeConfig, origin, originFetch, extraction,
-      findByUrl: (url) => articleStore.getByUrl(url),
+      findByUrl: rememberArticlesByUrl(env.DB, (url) => articleStore.getByUrl(url), (edgeConfig.articleCacheSeconds ?? 0) * 1000, () => now().getTime()),
       cardImages: (article) => cards.images(article),
       headTags,
       now,
