@@ -2,6 +2,7 @@ import { createMetrics } from '../adapters/analytics';
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
 import { createD1OverrideStore } from '../adapters/d1-override-store';
+import { createD1ArticleAtUrl } from '../adapters/d1-article-at-url';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
 import { createEdgeCache } from '../adapters/edge-cache';
 import { createFacebookScraper } from '../adapters/facebook-graph';
@@ -130,7 +131,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
   const cmsStore = forgettingOnWrite(createD1ArticleStore(env.DB));
   const overrideStore = overridesForgettingOnWrite(createD1OverrideStore(env.DB));
   // Every reader sees the CMS's document with the newsroom's social overrides on top.
-  const articleStore = withOverrides(cmsStore, overrideStore);
+  const articleStore = withOverrides(cmsStore, overrideStore, createD1ArticleAtUrl(env.DB));
   const now = options.now ?? (() => new Date());
   const limits = { ...createRateLimiters(env), ...options.rateLimiters };
   const metrics = options.metrics ?? createMetrics(env.ANALYTICS);
