@@ -133,10 +133,19 @@ export async function startAppWorker() {
  * an otherwise unused binding added).
  */
 export async function runtimeEntry(worker, host) {
-  await worker.url; // started: the reload below is the last one
-  const reloaded = once(worker.raw, 'reloadComplete');
-  await worker.patchConfig({ bindings: { ...worker.config.bindings, BENCH_RUNTIME_ENTRY: { type: 'plain_text', value: '1' } } });
-  const [{ proxyData }] = await reloaded;
+  await worker.url;
+  // The reload of this very change (a reload still under way from start-up may report first).
+  const token = randomBytes(4).toString('hex');
+  const reloaded = new Promise((resolve) => {
+    const onReload = (event) => {
+      if (event.config?.bindings?.BENCH_RUNTIME_ENTRY?.value !== token) return;
+      worker.raw.off('reloadComplete', onReload);
+      resolve(event);
+    };
+    worker.raw.on('reloadComplete', onReload);
+  });
+  await worker.patchConfig({ bindings: { ...worker.config.bindings, BENCH_RUNTIME_ENTRY: { type: 'plain_text', value: token } } });
+  const { proxyData } = await reloaded;
   await worker.raw.proxy.runtimeMessageMutex.drained();
   const { protocol, hostname, port } = proxyData.userWorkerUrl;
   return {

@@ -20,7 +20,9 @@ type Entry = { until: number; generation: number; value: Promise<StoredArticle |
 // Per database binding, so two environments in one isolate (tests) never see each other's articles.
 const remembered = new WeakMap<object, Map<string, Entry>>();
 let generation = 0;
-const ENTRIES = 1024;
+// Few articles are popular at once; each entry may hold a whole document (parsed rows are shared with
+// the article store's own bounded cache when there are no overrides).
+const ENTRIES = 256;
 
 /** Forgets every remembered article; called after each write to articles or overrides. */
 export function forgetRememberedArticles(): void {
