@@ -84,6 +84,7 @@ export interface ServiceBindings {
   INGEST_LIMITER?: RateLimit;
   STAFF_PREVIEW_LIMITER?: RateLimit;
   SHARE_LIMITER?: RateLimit;
+  EXTRACTION_LIMITER?: RateLimit;
 }
 
 export interface ServiceOptions {
