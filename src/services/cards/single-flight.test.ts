@@ -24,4 +24,19 @@ describe('createSingleFlight', () => {
     expect(await flight.run('x', async () => 'second try')).toBe('second try');
     expect(await Promise.all([flight.run('a', async () => 'A'), flight.run('b', async () => 'B')])).toEqual(['A', 'B']);
   });
+
+  it('gives a joiner the result by polling, and lets it run the work itself when the first never settles', async () => {
+    const flight = createSingleFlight<string>({ pollMs: 1, maxWaitMs: 30 });
+    let runs = 0;
+    const never = () => {
+      runs++;
+      return new Promise<string>(() => undefined);
+    };
+    void flight.run('stuck', never);
+    expect(flight.has('stuck')).toBe(true);
+    expect(await flight.run('stuck', async () => 'drawn by the joiner')).toBe('drawn by the joiner');
+    expect(runs).toBe(1);
+    await expect(Promise.all([flight.run('e', async () => { throw new Error('boom'); }), flight.run('e', async () => 'never asked')])).rejects.toThrow('boom');
+  });
 });
+

@@ -10,12 +10,16 @@ import type { OverrideStore } from '../../domain/newsroom';
  *
  * Freshness: any write to articles or overrides made in this isolate forgets everything remembered
  * (`forgetRememberedArticles`, wired to every store write by the composition root), so a push or a
- * newsroom save shows at once where it was made; other isolates show it within the TTL. The promise is
- * remembered, so concurrent views of one page share one read; a failed read is not remembered.
+ * newsroom save shows at once where it was made; other isolates show it within the TTL. A read that a
+ * write overtook is not remembered.
+ *
+ * Only settled values are kept, never a read in flight: a request awaiting another request's promise
+ * would resume in that request's context (docs/platforms.md, "Cloudflare Workers runtime"), so
+ * concurrent first views each read.
  *
  * [D1] Cloudflare D1, Global read replication: https://developers.cloudflare.com/d1/best-practices/read-replication/
  */
-type Entry = { until: number; generation: number; value: Promise<StoredArticle | undefined> };
+type Entry = { until: number; generation: number; value: StoredArticle | undefined };
 
 // Per database binding, so two environments in one isolate (tests) never see each other's articles.
 const remembered = new WeakMap<object, Map<string, Entry>>();
@@ -40,20 +44,20 @@ export function rememberArticlesByUrl(
   now: () => number,
 ): (url: string) => Promise<StoredArticle | undefined> {
   if (ttlMs <= 0) return read;
-  return (url) => {
+  return async (url) => {
     let entries = remembered.get(scope);
     if (!entries) remembered.set(scope, (entries = new Map()));
     const at = now();
     const known = entries.get(url);
     if (known && known.until > at && known.generation === generation) return known.value;
-    const entry: Entry = { until: at + ttlMs, generation, value: read(url) };
-    entries.delete(url);
-    if (entries.size >= ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(url, entry);
-    entry.value.catch(() => {
-      if (entries.get(url) === entry) entries.delete(url);
-    });
-    return entry.value;
+    const readFrom = generation;
+    const value = await read(url);
+    if (generation === readFrom) {
+      entries.delete(url);
+      if (entries.size >= ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(url, { until: at + ttlMs, generation: readFrom, value });
+    }
+    return value;
   };
 }
 
