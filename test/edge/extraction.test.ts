@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { authed, putArticle } from '../helpers';
-import { X } from './paths';
+import { SAME_SLUG_A, SAME_SLUG_B, X } from './paths';
 import { edgeFetch, ORIGIN_URL, originLog, PUBLIC_HOST, readHead } from './edge-helpers';
 
 const canonical = (path: string) => `https://mainichi.jp${path}`;
@@ -21,6 +21,19 @@ async function proxied(path: string) {
 }
 
 describe('edge mode: extraction of articles the store does not know', () => {
+  it('keeps two article URLs whose slugs are one apart: each its own id, card and oEmbed', async () => {
+    for (let round = 0; round < 2; round++) {
+      expect((await proxied(SAME_SLUG_A)).head.prop('og:title')).toEqual(['Slug twin with a hyphen']);
+      expect((await proxied(SAME_SLUG_B)).head.prop('og:title')).toEqual(['Slug twin with a slash']);
+    }
+    const [a, b] = [(await storedFor(SAME_SLUG_A))!, (await storedFor(SAME_SLUG_B))!];
+    expect(b.id).toBe('x-english-articles-20990120-sur-a-b');
+    expect(a.id).toMatch(/^x-english-articles-20990120-sur-a-b--[0-9a-z]+$/);
+    expect([a.headline, b.headline]).toEqual(['Slug twin with a hyphen', 'Slug twin with a slash']);
+    const oembed = await edgeFetch(`https://presscard.test/oembed?url=${encodeURIComponent(canonical(SAME_SLUG_A))}`);
+    expect(await oembed.res.json()).toMatchObject({ title: 'Slug twin with a hyphen' });
+  });
+
   it('takes JSON-LD (inside @graph) first, decodes entities, resolves URLs and records provenance', async () => {
     const { head } = await proxied(X(1));
     expect(head.prop('og:title')).toEqual(['Rice & fish prices rise']);

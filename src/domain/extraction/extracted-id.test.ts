@@ -17,10 +17,19 @@ describe('canonicalUrlForExtractedId', () => {
     }
   });
 
-  it('reads a path that had hyphens, or was fingerprinted, back as another path (not reversible; origin then answers 404)', () => {
-    expect(canonicalUrlForExtractedId(extractedArticleId('https://mainichi.jp/english/articles/rice-prices'), hosts, matches))
-      .toBe('https://mainichi.jp/english/articles/rice/prices');
+  it('gives paths that share a slug (hyphens, dots, capitals, a trailing slash) ids of their own, never read back', () => {
+    const base = 'https://mainichi.jp/english/articles/sur';
+    const urls = [`${base}/a/b`, `${base}/a-b`, `${base}/a.b`, `${base}/a_b`, `${base}/A/b`, `${base}/a/b/`, `${base}/a%2Fb`];
+    const ids = urls.map(extractedArticleId);
+    expect(new Set(ids).size).toBe(urls.length);
+    expect(ids[0]).toBe('x-english-articles-sur-a-b');
+    for (const id of ids.slice(1)) {
+      expect(id).toMatch(/^x-english-articles-sur-a-[0-9a-z-]*b--[0-9a-z]+$/);
+      expect(canonicalUrlForExtractedId(id, hosts, matches), id).toBeUndefined();
+    }
     const long = `https://mainichi.jp/english/articles/${'a/'.repeat(80)}z`;
-    expect(canonicalUrlForExtractedId(extractedArticleId(long), hosts, matches)).not.toBe(long);
+    expect(extractedArticleId(long)).toMatch(/^x-[a-z0-9-]{1,126}$/);
+    expect(canonicalUrlForExtractedId(extractedArticleId(long), hosts, matches)).toBeUndefined();
+    expect(extractedArticleId(long)).not.toBe(extractedArticleId(`${long}z`));
   });
 });

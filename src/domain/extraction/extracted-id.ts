@@ -5,16 +5,27 @@ import { fingerprint } from '../edge';
 export const EXTRACTED_ID_PREFIX = 'x-';
 
 /**
- * The id of an article built from its page: `x-` and the canonical URL's path as a slug
- * (`/english/articles/20260320/p2a/00m/0na/011000c` gives `x-english-articles-20260320-p2a-00m-0na-011000c`),
- * within ARTICLE_ID_PATTERN. Long paths keep their start and a fingerprint of the whole URL.
+ * The id of an article built from its page, within ARTICLE_ID_PATTERN, one per canonical URL:
+ * - a path of lower-case letters and digits between single slashes reads as `x-` and the path as a
+ *   slug (`/english/articles/20260320/p2a/00m/0na/011000c` gives
+ *   `x-english-articles-20260320-p2a-00m-0na-011000c`), which canonicalUrlForExtractedId reads back;
+ * - any other path (hyphens, dots, capitals, other characters, a trailing slash, or too long) gives
+ *   the slug, shortened to fit, then `--` and a fingerprint of the whole URL. The slug is lossy
+ *   (`/a-b` and `/a/b` share one), the fingerprint tells such URLs apart, and `--` never occurs in an
+ *   id of the first kind, so the two kinds never meet.
  */
 export function extractedArticleId(canonicalUrl: string): string {
-  const path = new URL(canonicalUrl).pathname.toLowerCase();
-  const slug = path.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'home';
+  const path = new URL(canonicalUrl).pathname;
+  const slug = path.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'home';
   const id = `${EXTRACTED_ID_PREFIX}${slug}`;
-  return id.length <= 128 ? id : `${id.slice(0, 110).replace(/-+$/, '')}-${fingerprint(canonicalUrl)}`;
+  if (READABLE_PATH.test(path) && id.length <= 128) return id;
+  // Two 32-bit FNV-1a fingerprints, of the URL and of the URL with a separator: 64 bits in all.
+  const tag = `--${fingerprint(canonicalUrl)}${fingerprint(`${canonicalUrl}\u0000`)}`;
+  return `${id.slice(0, 128 - tag.length).replace(/-+$/, '')}${tag}`;
 }
+
+/** Paths whose slug reads back as themselves: lower-case letters and digits between single slashes. */
+const READABLE_PATH = /^(\/[a-z0-9]+)+$/;
 
 /**
  * The issue with an article the CMS pushes under an id of the extracted namespace, or undefined. Such
@@ -34,7 +45,8 @@ export function pushedIdIssue(article: Pick<Article, 'id' | 'url'>, pointer = '/
  * `https://mainichi.jp/english/articles/20260320/p2a/00m/0na/011000c`), kept only when that URL matches
  * an article pattern and gives exactly this id back; else undefined. An id is not a reversible
  * encoding: a path that had `-`, `.`, `_` or capitals, or was long enough to be fingerprinted, reads
- * back as another path, which origin answers with a 404 (remembered as not an article). Used when a
+ * back as another path, which origin answers with a 404 (remembered as not an article); ids with a
+ * fingerprint (`--`) are not read back at all. Used when a
  * card is asked for by the id of an article this deployment does not hold (docs/edge-mode.md).
  */
 export function canonicalUrlForExtractedId(id: string, hosts: readonly string[], matchesCanonical: (url: string) => boolean): string | undefined {

@@ -2,7 +2,7 @@
 // source order of extraction. Served by test-origin.ts; `version` changes with /__set.
 import iconv from 'iconv-lite';
 
-import { X } from '../paths';
+import { SAME_SLUG_A, SAME_SLUG_B, X } from '../paths';
 
 const doc = (head: string, body: string, lang = 'en') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body><main><article>${body}</article></main></body></html>`;
@@ -65,6 +65,9 @@ export const EXTRACTION_PAGES: Record<string, (version: number) => { body: strin
   }),
   // Pushed by the CMS later: the push replaces the extracted article.
   [X(9)]: () => ({ body: doc(`<meta property="og:title" content="Extracted first"><meta property="article:published_time" content="2099-01-09T00:00:00Z">`, '<h1>x</h1>') }),
+  // Two article URLs whose slugs are one (test/edge/extracted-store.test.ts): each is its own article.
+  [SAME_SLUG_A]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a hyphen"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a-b</h1>') }),
+  [SAME_SLUG_B]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a slash"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a/b</h1>') }),
   // Asked for first by a card or oEmbed request (test/edge/on-demand.test.ts), one page per case;
   // 17: test/edge/remembered-articles.test.ts; 18, 19: test/edge/extraction-limit.test.ts.
   ...Object.fromEntries([10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => [X(n), () => ({
