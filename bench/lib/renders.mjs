@@ -74,7 +74,9 @@ export async function coldStarts(bench, { article, template, variant }, { runs, 
     for (let k = 0; k < WARM_AFTER; k++) after.push((await bench.post('/__bench/render', { article, template, variant })).renderMs);
     warm.push(median(after.slice(-WARM_KEPT)));
   }
-  return { template, variant, articleId: article.id, afterPage, ...stageSummary(samples), warmRenderMs: summary(warm), samples, warmSamples: warm };
+  // How many isolates had finished their module-load warm-up when the card request arrived.
+  const moduleWarmedUp = samples.filter((s) => s.moduleWarmedUp).length;
+  return { template, variant, articleId: article.id, afterPage, moduleWarmedUp, ...stageSummary(samples), warmRenderMs: summary(warm), samples, warmSamples: warm };
 }
 
 /** Cache API and R2 hits of one card through deliverCard (alternating), after storing it in both. */

@@ -3,6 +3,7 @@ import type { Font as SatoriFont, FontWeight } from 'satori/standalone';
 import { faceOrder, type FontManifest, type FontRequest, isEmojiGrapheme, type MeasureText, planFonts, TEXT_STYLE_NAMES as STYLES, TEXT_STYLES, type TextRole, type TextStyle } from '../domain/typography';
 import { type AssetReader, readAsset } from '../adapters/assets';
 import { BoundedCache } from './bounded-cache';
+import { BUNDLED_FONTS } from './bundled-fonts';
 import { clusterOverhang } from './cluster-metrics';
 
 export type { TextStyle };
@@ -43,7 +44,24 @@ export function fontCacheStats(): { bytes: number; files: number; limit: number 
 }
 
 function loadFontFile(read: AssetReader, path: string): Promise<ArrayBuffer> {
+  // The Latin house subsets are in the bundle and live as long as the isolate (bundled-fonts.ts).
+  const bundled = BUNDLED_FONTS.get(path);
+  if (bundled) return Promise.resolve(bundled);
   return fontData.get(path, () => readAsset(read, path));
+}
+
+/**
+ * Parses the bundled subsets and measures a Latin line with each, as a card's measurer does: the
+ * module-load warm-up calls it so that the first card finds them parsed and this code compiled.
+ */
+export function warmUpMeasurer(text: string): number {
+  let width = 0;
+  for (const data of BUNDLED_FONTS.values()) {
+    const font = parsed(data);
+    for (const { segment } of graphemes.segment(text)) if (font.charToGlyphIndex(segment) > 0) width += font.getAdvanceWidth(segment, 1);
+    width += clusterOverhang(text.slice(0, 1), font).left + clusterOverhang(text.slice(-1), font).right;
+  }
+  return width;
 }
 
 function parsed(data: ArrayBuffer): ParsedFont {
