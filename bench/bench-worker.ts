@@ -8,6 +8,7 @@ import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } fr
 import { assetReader } from '../src/adapters/assets';
 import { siteConfigFor } from '../src/config';
 import type { PngEncoding } from '../src/render/rasterise';
+import { fontCacheStats } from '../src/render/fonts';
 import { moduleWarmUp } from '../src/render/module-warm-up';
 import { warmUpOnce } from '../src/render/warm-up';
 import { createServices, type Services } from '../src/services';
@@ -138,6 +139,7 @@ async function respond(req: Request, env: Env, ctx: ExecutionContext): Promise<R
     const url = new URL(req.url);
     const first = served++ === 0;
     try {
+      if (req.method === 'GET' && url.pathname === '/__bench/font-cache') return Response.json(fontCacheStats());
       if (req.method === 'GET' && url.pathname === '/__bench/wasm-memory') {
         return Response.json(wasmMemories.map(({ name, memory }) => ({ name, bytes: memory.buffer.byteLength })));
       }
