@@ -31,18 +31,22 @@ await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neut
 // it is timed apart and left out.
 const probe = `
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const m = await import(${JSON.stringify(join(dir, 'bundle.mjs'))});
 const t1 = performance.now();
+const c1 = process.cpuUsage();
 await m.moduleWarmUp;
 const t2 = performance.now();
-console.log(JSON.stringify({ evaluateMs: t1 - t0, warmUpMs: t2 - t1, totalMs: t2 - t0 }));`;
+const c2 = process.cpuUsage();
+const cpu = (a, b) => (b.user + b.system - a.user - a.system) / 1000;
+console.log(JSON.stringify({ evaluateMs: t1 - t0, warmUpMs: t2 - t1, totalMs: t2 - t0, warmUpCpuMs: cpu(c1, c2) }));`;
 const results = [];
 for (let i = 0; i < runs; i++) {
   const out = execFileSync(process.execPath, [...(process.env.MODULE_LOAD_NODE_FLAGS ?? "").split(" ").filter(Boolean), '--input-type=module', '-e', probe], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (process.env.MODULE_LOAD_NODE_FLAGS) process.stderr.write(out);
   results.push(JSON.parse(out.trim().split("\n").at(-1)));
-  console.log(`run ${i + 1}: import (incl. compiling the wasm bytes, which the platform does before start-up) ${results.at(-1).evaluateMs.toFixed(0)} ms, then the warm-up settles after ${results.at(-1).warmUpMs.toFixed(0)} ms`);
+  console.log(`run ${i + 1}: import (incl. compiling the wasm bytes, which the platform does before start-up) ${results.at(-1).evaluateMs.toFixed(0)} ms, then the warm-up settles after ${results.at(-1).warmUpMs.toFixed(0)} ms (${results.at(-1).warmUpCpuMs.toFixed(0)} ms of CPU time, all threads)`);
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`median: warm-up ${med(results.map((r) => r.warmUpMs)).toFixed(0)} ms after the import`);
+console.log(`median: warm-up ${med(results.map((r) => r.warmUpMs)).toFixed(0)} ms after the import, ${med(results.map((r) => r.warmUpCpuMs)).toFixed(0)} ms of CPU time`);
 await rm(dir, { recursive: true, force: true });

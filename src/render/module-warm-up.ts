@@ -11,8 +11,8 @@ import { resvgReady, satoriReady } from './wasm';
  * request [limits]: instantiating satori's yoga and resvg from their compiled modules; parsing the
  * bundled Latin subsets and measuring a line with them (our measurer); laying out a card-like tree of
  * Latin text with satori (its text path: font parsing, line breaking, glyph outlines) and an embedded
- * logo with rounded corners (masks, a clip path); rasterising satori's SVG with resvg at a quarter of
- * the card's size; and running our PNG encoder's pixel passes over those pixels. Running them gets
+ * logo with rounded corners (masks, a clip path); rasterising satori's SVG with resvg at an eighth of
+ * the card's width; and running our PNG encoder's pixel passes over those pixels. Running them gets
  * their code compiled (V8 compiles wasm and JavaScript functions when first called) and counted
  * towards optimisation. A failure is ignored: the first render then simply pays the cost itself, and
  * reports any real error.
@@ -57,9 +57,9 @@ async function warmUp(): Promise<void> {
       { name: 'sans', data: sansBold, weight: 700, style: 'normal' },
     ],
   });
-  // A quarter of the card's size: the same code runs, for a sixteenth of the pixels, which keeps the
-  // warm-up well within the start-up limit.
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: 300 }, font: { loadSystemFonts: false } });
+  // An eighth of the card's width: the same code runs, for a sixty-fourth of the pixels, which keeps
+  // the warm-up's CPU time modest (start-up time is limited [limits]; bench/module-load.mjs measures it).
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: 150 }, font: { loadSystemFonts: false } });
   let raster: { pixels: Uint8Array; width: number; height: number };
   try {
     const image = resvg.render();
