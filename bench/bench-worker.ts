@@ -43,9 +43,9 @@ const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...args: unkno
   return result;
 };
 
-/** Whether the module-load warm-up had settled when a request arrived (it runs as the isolate starts). */
+/** Whether the module-load warm-up had run through when a request arrived (it runs as the isolate starts). */
 let moduleWarmedUp = false;
-void moduleWarmUp.then(() => (moduleWarmedUp = true));
+void moduleWarmUp.then((ran) => (moduleWarmedUp = ran));
 
 class BadRequest extends Error {}
 

@@ -68,7 +68,7 @@ export function table(results) {
   }
 
   const c = results.coldStart;
-  if (c) row('cold start', `${c.template} ${c.variant}, fresh isolate`, `${ms(c.totalMs.p50)} ms`, `${ms(c.totalMs.p95)} ms`, `first card of ${c.totalMs.n} fresh isolates, hash + render · render ${ms(c.renderMs.p50)}: ${split(c)} · the same card warm in the same isolates ${ms(c.warmRenderMs?.p50)} ms · round trip from Node ${ms(c.wallMs.p50)} / ${ms(c.wallMs.p95)} ms · module-load warm-up settled on arrival in ${c.moduleWarmedUp ?? '?'} of ${c.totalMs.n} · runtime restart ${ms(c.restartMs?.p50)} ms`);
+  if (c) row('cold start', `${c.template} ${c.variant}, fresh isolate`, `${ms(c.totalMs.p50)} ms`, `${ms(c.totalMs.p95)} ms`, `first card of ${c.totalMs.n} fresh isolates, hash + render · render ${ms(c.renderMs.p50)}: ${split(c)} · the same card warm in the same isolates ${ms(c.warmRenderMs?.p50)} ms · round trip from Node ${ms(c.wallMs.p50)} / ${ms(c.wallMs.p95)} ms · module-load warm-up done on arrival in ${c.moduleWarmedUp ?? '?'} of ${c.totalMs.n} · runtime restart ${ms(c.restartMs?.p50)} ms`);
   const w = results.coldStartAfterPage;
   if (w) row('cold start', `${w.template} ${w.variant}, after a first request`, `${ms(w.totalMs.p50)} ms`, `${ms(w.totalMs.p95)} ms`, `a fresh isolate serves a request that renders nothing (its warm-up runs in waitUntil), then this card · render ${ms(w.renderMs.p50)}: ${split(w)} · warm in the same isolates ${ms(w.warmRenderMs?.p50)} ms`);
 

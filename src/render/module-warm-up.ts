@@ -21,8 +21,13 @@ import { resvgReady, satoriReady } from './wasm';
  * start-up time)
  */
 
-/** Settles when the module-load warm-up has run (or failed). */
-export const moduleWarmUp: Promise<void> = Promise.all([satoriReady(), resvgReady()]).then(warmUp, () => undefined).catch(() => undefined);
+/** Settles when the module-load warm-up has run (true) or failed (false; the error is dropped). */
+export const moduleWarmUp: Promise<boolean> = Promise.all([satoriReady(), resvgReady()])
+  .then(warmUp)
+  .then(
+    () => true,
+    () => false,
+  );
 
 const HEADLINE = 'Warming up: the quick brown fox jumps over the lazy dog, 0123456789 “quoted” — done';
 const DECK = 'Pack my box with five dozen liquor jugs; sphinx of black quartz, judge my vow.';
