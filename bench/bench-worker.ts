@@ -8,6 +8,8 @@ import { isCardTemplate, isCardVariant, type CardTemplate, type CardVariant } fr
 import { assetReader } from '../src/adapters/assets';
 import { siteConfigFor } from '../src/config';
 import type { PngEncoding } from '../src/render/rasterise';
+import { fontCacheStats } from '../src/render/fonts';
+import { moduleWarmUp } from '../src/render/module-warm-up';
 import { warmUpOnce } from '../src/render/warm-up';
 import { createServices, type Services } from '../src/services';
 import type { CardSource, CurrentCard } from '../src/services/cards';
@@ -41,6 +43,10 @@ const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...args: unkno
   return result;
 };
 
+/** Whether the module-load warm-up had run through when a request arrived (it runs as the isolate starts). */
+let moduleWarmedUp = false;
+void moduleWarmUp.then((ran) => (moduleWarmedUp = ran));
+
 class BadRequest extends Error {}
 
 async function parse(req: Request): Promise<{ article: Article; template: CardTemplate; variant: CardVariant; body: BenchRequest }> {
@@ -55,6 +61,7 @@ async function parse(req: Request): Promise<{ article: Article; template: CardTe
 
 /** One miss render, exactly as the card route renders on a miss, with its stage timings. */
 async function render(req: Request, env: Env, origin: string, first: boolean): Promise<Response> {
+  const warmedUpOnArrival = moduleWarmedUp;
   const { article, template, variant, body } = await parse(req);
   const { cards } = createServices(env, { origin });
   const started = performance.now();
@@ -67,6 +74,7 @@ async function render(req: Request, env: Env, origin: string, first: boolean): P
   if (rendered.template !== template) throw new Error(`asked for a ${template} card, got ${rendered.template} (${rendered.fallback})`);
   return Response.json({
     firstRequest: first,
+    moduleWarmedUp: warmedUpOnArrival,
     hashMs: hashed - started,
     renderMs: ended - hashed,
     totalMs: ended - started,
@@ -131,6 +139,7 @@ async function respond(req: Request, env: Env, ctx: ExecutionContext): Promise<R
     const url = new URL(req.url);
     const first = served++ === 0;
     try {
+      if (req.method === 'GET' && url.pathname === '/__bench/font-cache') return Response.json(fontCacheStats());
       if (req.method === 'GET' && url.pathname === '/__bench/wasm-memory') {
         return Response.json(wasmMemories.map(({ name, memory }) => ({ name, bytes: memory.buffer.byteLength })));
       }

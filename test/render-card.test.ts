@@ -61,8 +61,12 @@ describe('renderCard', () => {
     expect(headline.fontSize).toBeLessThan(92);
   });
 
-  it('keeps the font cache within its bound', () => {
+  it('keeps the font cache within its bound', async () => {
+    // A Japanese card: its subsets come from the static assets (only the Latin ones are bundled).
+    const before = fontCacheStats();
+    await renderCard(input('20260320-ja-sakura-forecast'), deps(), { output: 'png' });
     const stats = fontCacheStats();
+    expect(stats.reads).toBeGreaterThan(before.reads);
     expect(stats.files).toBeGreaterThan(0);
     expect(stats.bytes).toBeLessThanOrEqual(stats.limit);
   });

@@ -1,5 +1,5 @@
 // V8 heap figures of the Worker's isolate through the DevTools protocol of wrangler's inspector proxy.
-// (`HeapProfiler.collectGarbage` gets no answer from workerd, so figures are as V8 left them.)
+// (`HeapProfiler.collectGarbage` gets no answer from workerd; a heap snapshot does collect first.)
 
 /** Connects to the inspector at `inspectorUrl` (the URL `unstable_startWorker` reports). */
 export async function connectInspector(inspectorUrl) {
@@ -11,20 +11,22 @@ export async function connectInspector(inspectorUrl) {
   });
   let next = 0;
   const pending = new Map();
+  const listeners = new Map();
   ws.onmessage = (m) => {
     const msg = JSON.parse(String(m.data));
+    if (msg.method) listeners.get(msg.method)?.(msg.params);
     const done = pending.get(msg.id);
     if (!done) return;
     pending.delete(msg.id);
     done(msg);
   };
-  const call = (method, params = {}) =>
+  const call = (method, params = {}, timeoutMs = 10_000) =>
     new Promise((resolve, reject) => {
       const id = ++next;
       const timer = setTimeout(() => {
         pending.delete(id);
         reject(new Error(`inspector: no answer to ${method}`));
-      }, 10_000);
+      }, timeoutMs);
       pending.set(id, (msg) => {
         clearTimeout(timer);
         if (msg.error) reject(new Error(`inspector ${method}: ${msg.error.message}`));
@@ -35,6 +37,21 @@ export async function connectInspector(inspectorUrl) {
   return {
     /** `usedSize`/`totalSize` (V8 heap), `embedderHeapUsedSize`, `backingStorageSize` (ArrayBuffers), bytes. */
     heapUsage: () => call('Runtime.getHeapUsage'),
+    /**
+     * The heap usage after a full garbage collection: a heap snapshot makes V8 collect first (workerd
+     * answers `HeapProfiler.takeHeapSnapshot`, not `HeapProfiler.collectGarbage`); the snapshot itself
+     * is streamed to us and dropped. Takes seconds.
+     */
+    async liveHeapUsage() {
+      await call('HeapProfiler.enable');
+      await call('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 300_000);
+      await call('HeapProfiler.disable');
+      return call('Runtime.getHeapUsage');
+    },
+    /** Any DevTools protocol method (Profiler.*, HeapProfiler.*). */
+    call,
+    /** Registers a handler for a protocol event (e.g. HeapProfiler.addHeapSnapshotChunk). */
+    on: (method, handler) => listeners.set(method, handler),
     close: () => ws.close(),
   };
 }

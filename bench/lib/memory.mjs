@@ -50,6 +50,24 @@ export async function memoryRun(bench, fixtures, { renders, every, burst }) {
   await waitForIdle({ quietMs: 300 });
   const inspector = await connectInspector(await bench.inspectorUrl());
   const samples = [];
+  // What the isolate really holds, every 100 renders, at the end of the preview burst and at the end:
+  // the heap after a full collection, forced by a heap snapshot. The forced collection also empties the
+  // garbage the `samples` right after it would have seen, so these are taken after the regular sample.
+  const live = [];
+  const liveSample = async (done) => {
+    const heap = await inspector.liveHeapUsage();
+    const wasmBytes = (await bench.get('/__bench/wasm-memory')).reduce((sum, m) => sum + m.bytes, 0);
+    live.push({
+      renders: done,
+      heapUsedBytes: heap.usedSize,
+      backingStorageBytes: heap.backingStorageSize ?? 0,
+      wasmBytes,
+      // Everything live: V8 heap, ArrayBuffer backing stores outside it, wasm memories.
+      isolateBytes: heap.usedSize + (heap.backingStorageSize ?? 0) + wasmBytes,
+      // The font cache (src/render/fonts.ts): weighted bytes held, subsets held, subsets read so far.
+      fontCache: await bench.get('/__bench/font-cache'),
+    });
+  };
   const sample = async (done) => {
     const heap = await inspector.heapUsage();
     const wasm = await bench.get('/__bench/wasm-memory');
@@ -72,6 +90,7 @@ export async function memoryRun(bench, fixtures, { renders, every, burst }) {
       const r = plan[i - 1];
       await bench.post('/__bench/render', { article: r.article, template: r.template, variant: r.variant, suffix: r.suffix });
       if (i % every === 0 || i === renders || i === burstAt.start - 1 || i === burstAt.end) await sample(i);
+      if (i % 100 === 0 || i === renders || i === burstAt.end) await liveSample(i);
     }
   } finally {
     inspector.close();
@@ -88,6 +107,9 @@ export async function memoryRun(bench, fixtures, { renders, every, burst }) {
     lateKbPerRender: { rss: kbPerRender('rssBytes'), isolate: kbPerRender('isolateBytes'), heapUsed: kbPerRender('heapUsedBytes') },
     peakRssBytes: Math.max(...samples.map((s) => s.rssBytes)),
     peakIsolateBytes: Math.max(...samples.map((s) => s.isolateBytes)),
+    live,
+    peakLiveBytes: Math.max(...live.map((s) => s.isolateBytes)),
+    liveLateRise: lateRise(live, 'isolateBytes'),
     // Bounded: over the last 40% of the renders neither the process nor the isolate sets a new peak more
     // than 5% above the one reached before.
     levelsOff: rise.rss < 0.05 && rise.isolate < 0.05,

@@ -59,9 +59,14 @@ const WARM_KEPT = 3;
 export async function coldStarts(bench, { article, template, variant }, { runs, afterPage = false }) {
   const samples = [];
   const warm = [];
+  // How long the runtime takes to restart (bundling, starting workerd, loading the module with its
+  // module-load warm-up): the isolate's start-up, among other things.
+  const restarts = [];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (let i = 0; i < runs; i++) {
+    const t = performance.now();
     await bench.freshIsolate();
+    restarts.push(performance.now() - t);
     await waitForIdle({ quietMs: 300 });
     if (afterPage) {
       await bench.getText('/__bench/page');
@@ -74,7 +79,9 @@ export async function coldStarts(bench, { article, template, variant }, { runs, 
     for (let k = 0; k < WARM_AFTER; k++) after.push((await bench.post('/__bench/render', { article, template, variant })).renderMs);
     warm.push(median(after.slice(-WARM_KEPT)));
   }
-  return { template, variant, articleId: article.id, afterPage, ...stageSummary(samples), warmRenderMs: summary(warm), samples, warmSamples: warm };
+  // How many isolates had finished their module-load warm-up when the card request arrived.
+  const moduleWarmedUp = samples.filter((s) => s.moduleWarmedUp).length;
+  return { template, variant, articleId: article.id, afterPage, moduleWarmedUp, restartMs: summary(restarts), ...stageSummary(samples), warmRenderMs: summary(warm), samples, warmSamples: warm };
 }
 
 /** Cache API and R2 hits of one card through deliverCard (alternating), after storing it in both. */

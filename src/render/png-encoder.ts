@@ -177,6 +177,24 @@ export interface PngOptions {
   effort?: 'small' | 'fast';
 }
 
+/**
+ * Runs the encoder's passes over pixels (palette search, RGB packing, both row filterings, CRC)
+ * without deflating, and answers a checksum of what they made. The module-load warm-up calls it on its
+ * own small raster (src/render/module-warm-up.ts) to get this JavaScript compiled before the first
+ * card; deflating is the runtime's native code, which needs no warming.
+ */
+export function warmUpPixelPasses(rgba: Uint8Array, width: number, height: number): number {
+  const { indices } = analyse(rgba);
+  const raw = new Uint8Array(width * height * 3);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    raw[j] = rgba[i]!;
+    raw[j + 1] = rgba[i + 1]!;
+    raw[j + 2] = rgba[i + 2]!;
+  }
+  const rows = [unfiltered(indices ?? raw, indices ? width : width * 3, height), heuristicFiltered(raw, width * 3, height, 3)];
+  return rows.reduce((sum, r) => sum ^ crc32(r, 0, r.length), 0);
+}
+
 /** Encodes RGBA pixels (as resvg renders them) as the smallest of the lossless forms above. */
 export async function encodePng(rgba: Uint8Array, width: number, height: number, options: PngOptions = {}): Promise<Uint8Array> {
   if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);

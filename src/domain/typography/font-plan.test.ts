@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { faceOrder, planFonts, primaryCjkFace, type FontManifest } from './font-plan';
 
 const face = (family: string, subsets: [string, [number, number][]][], weights = [400, 700]) => ({
@@ -72,5 +73,21 @@ describe('planFonts', () => {
   it('plans a font for spaces that are drawn with a glyph (the ideographic space)', () => {
     const plan = planFonts(manifest, 'a\u3000b', faceOrder('headline', 'en'), 700);
     expect(plan.byCodePoint.has(0x3000)).toBe(true);
+  });
+});
+
+describe('planFonts subset index', () => {
+  it('picks the first subset in manifest order whose ranges hold the code point, whatever the overlaps', () => {
+    // Overlapping, unsorted, adjacent and single-code-point ranges, as fontsource's CJK slicing has.
+    const range = fc.tuple(fc.integer({ min: 0x4e00, max: 0x4e60 }), fc.integer({ min: 0, max: 12 })).map(([s, n]) => [s, s + n] as [number, number]);
+    fc.assert(
+      fc.property(fc.array(fc.array(range, { maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0x4dfe, max: 0x4e70 }), (subsets, cp) => {
+        const m: FontManifest = { version: 't', emoji: { path: '/emoji/' }, faces: { f: face('f', subsets.map((r, i) => [`s${i}`, r])) } };
+        const expected = subsets.findIndex((ranges) => ranges.some(([s, e]) => s <= cp && cp <= e));
+        const { requests } = planFonts(m, String.fromCodePoint(cp), ['f'], 400);
+        expect(requests.map((r) => r.subset)).toEqual(expected < 0 ? [] : [`s${expected}`]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -70,21 +70,73 @@ export function faceOrder(role: TextRole, lang: string): string[] {
   return cjkLanguage ? [cjk, latin, ...scripts, ...others] : [latin, ...scripts, cjk, ...others];
 }
 
-const indexes = new WeakMap<FontFaceEntry, Map<number, number>>();
+/**
+ * Which subset of a face covers each code point, as runs: code points from `starts[k]` up to
+ * `starts[k + 1]` (exclusive) belong to subset `subsets[k]` (-1: none), the first subset in the
+ * manifest's order whose ranges hold them. The CJK faces cover some 17,000 code points each in
+ * thousands of ranges: a Map per code point held some 78,000 entries for every face together, for
+ * the isolate's lifetime; these runs take a few hundred kilobytes (docs/performance.md, "Memory").
+ */
+interface SubsetIndex {
+  starts: Int32Array;
+  subsets: Int16Array;
+}
 
-/** Code point -> index of the first subset of the face that covers it; built once per manifest. */
-function indexOf(face: FontFaceEntry): Map<number, number> {
+const indexes = new WeakMap<FontFaceEntry, SubsetIndex>();
+
+/** The subset index of a face; built once per manifest. */
+function indexOf(face: FontFaceEntry): SubsetIndex {
   let index = indexes.get(face);
   if (!index) {
-    index = new Map();
-    face.subsets.forEach((subset, i) => {
-      for (const [start, end] of subset.ranges) {
-        for (let cp = start; cp <= end; cp++) if (!index!.has(cp)) index!.set(cp, i);
-      }
-    });
+    index = subsetRuns(face.subsets.map((s) => s.ranges));
     indexes.set(face, index);
   }
   return index;
+}
+
+/** Sweeps the ranges' ends in order, keeping how many ranges of each subset are open at each point. */
+function subsetRuns(rangesBySubset: readonly (readonly [number, number])[][]): SubsetIndex {
+  const at: number[] = [];
+  const change: number[] = []; // +(subset + 1) where a range opens, -(subset + 1) after it closes
+  rangesBySubset.forEach((ranges, i) => {
+    for (const [start, end] of ranges) {
+      at.push(start, end + 1);
+      change.push(i + 1, -(i + 1));
+    }
+  });
+  const order = at.map((_, k) => k).sort((a, b) => at[a]! - at[b]!);
+  const open = new Int32Array(rangesBySubset.length);
+  const starts: number[] = [];
+  const subsets: number[] = [];
+  for (let k = 0; k < order.length; ) {
+    const point = at[order[k]!]!;
+    for (; k < order.length && at[order[k]!] === point; k++) {
+      const c = change[order[k]!]!;
+      const subset = Math.abs(c) - 1;
+      open[subset] = open[subset]! + Math.sign(c);
+    }
+    const first = open.findIndex((n) => n > 0);
+    if (subsets.at(-1) !== first) {
+      starts.push(point);
+      subsets.push(first);
+    }
+  }
+  return { starts: Int32Array.from(starts), subsets: Int16Array.from(subsets) };
+}
+
+/** The first subset covering `cp`, or undefined. */
+function subsetOf(index: SubsetIndex, cp: number): number | undefined {
+  const { starts, subsets } = index;
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || cp < starts[0]!) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= cp) lo = mid;
+    else hi = mid - 1;
+  }
+  const i = subsets[lo]!;
+  return i < 0 ? undefined : i;
 }
 
 function nearestWeight(weights: number[], wanted: number): number {
@@ -123,7 +175,7 @@ export function planFonts(
     if (byCodePoint.has(cp) || IGNORED.test(char)) continue;
     for (const key of faces) {
       const face = manifest.faces[key];
-      const i = face && !lacking.get(cp)?.has(key) ? indexOf(face).get(cp) : undefined;
+      const i = face && !lacking.get(cp)?.has(key) ? subsetOf(indexOf(face), cp) : undefined;
       if (face === undefined || i === undefined) continue;
       const subset = face.subsets[i]!;
       const w = nearestWeight(face.weights, weight);
