@@ -3,7 +3,7 @@ import { summary } from './stats.mjs';
 import { waitForIdle } from './proc.mjs';
 
 /** Stages reported by renderCard's `timings`; `renderMs` is the whole call, timed around it. */
-const STAGES = ['fonts', 'layout', 'raster', 'png', 'encode', 'photo', 'scaleWait', 'composite'];
+const STAGES = ['fonts', 'headStart', 'layout', 'raster', 'png', 'encode', 'photo', 'scaleWait', 'composite'];
 
 function stageSummary(samples) {
   const out = {

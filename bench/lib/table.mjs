@@ -9,6 +9,7 @@ function split(r) {
   const parts = [`satori ${ms(r.layout.p50)}+${ms(r.fonts.p50)} fonts`, `raster ${ms(r.raster.p50)}`, `png ${ms(r.png.p50)}`];
   if (r.encode) parts.push(`jpeg ${ms(r.encode.p50)}`);
   if (r.photo) parts.push(`photo ${ms(r.photo.p50)}`);
+  if (r.headStart) parts.push(`head start ${ms(r.headStart.p50)}`);
   if (r.scaleWait) parts.push(`waiting for the scaled photo ${ms(r.scaleWait.p50)}`);
   if (r.composite) parts.push(`composite ${ms(r.composite.p50)}`);
   return parts.join(' · ');
