@@ -60,12 +60,13 @@ export async function drawApart(
   const box = template.photoBox!(input.variant);
   const headStart = new PhotoHeadStart(photo);
   const card = (async () => {
-    const started = Date.now();
-    await headStart.start();
-    // Waiting for the photo to be handed to the Images binding before the layout starts.
-    timings.headStart = (timings.headStart ?? 0) + Date.now() - started;
-    // Any placement without a source leaves the box transparent.
-    const laidOut = await layout(input, deps, timings, { left: 0, top: 0, width: box.width, height: box.height }, () => headStart.between());
+    // Any placement without a source leaves the box transparent. Between the fitting and satori, the
+    // photo gets its head start towards the Images binding (timed as `headStart`).
+    const laidOut = await layout(input, deps, timings, { left: 0, top: 0, width: box.width, height: box.height }, async () => {
+      const started = Date.now();
+      await headStart.start();
+      timings.headStart = (timings.headStart ?? 0) + Date.now() - started;
+    });
     await headStart.between();
     const { pixels, rasterMs } = await renderPixels(laidOut.svg);
     timings.raster = (timings.raster ?? 0) + rasterMs;

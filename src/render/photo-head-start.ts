@@ -8,11 +8,11 @@ import type { PhotoOutcome } from './photo';
  * the binding, only while the render waits on the event loop, and fitting, satori and resvg are CPU
  * work that does not. Measured in the bench, a photo answered a millisecond after the render started
  * was sent to the binding only after the raster, some 45 ms later, and the binding's scale then waited
- * in full. So the layout first waits, at most `HEAD_START_MS`, for the photo to be handed to the
- * binding and read by it, then gives the binding's request `SEND_MS` of free event loop to go out
- * (once read, it was still not out after a few macrotask turns); between the render's stages it
- * yields again, so that a photo arriving later goes on its way at the next stage rather than after the
- * last.
+ * in full. So once the text is fitted (while the photo is fetched), satori waits, until at most
+ * `HEAD_START_MS` after the render began, for the photo to be handed to the binding and read by it,
+ * and then gives the binding's request `SEND_MS` of free event loop to go out (once read, it was
+ * still not out after a few macrotask turns); before the raster it yields again, so that a photo
+ * arriving later goes on its way then rather than after the raster.
  */
 
 /**
@@ -36,8 +36,15 @@ export class PhotoHeadStart {
   private read: Promise<void> | undefined;
   private sent = false;
 
-  /** `photo` settles once the photo has been handed to the binding, embedded instead, or refused. */
+  /** Settles `HEAD_START_MS` after the render began. */
+  private readonly deadline: Promise<void>;
+
+  /**
+   * `photo` settles once the photo has been handed to the binding, embedded instead, or refused. Made
+   * when the render begins: the head start is counted from then.
+   */
   constructor(private readonly photo: Promise<PhotoOutcome>) {
+    this.deadline = pause(HEAD_START_MS);
     photo.then(
       (outcome) => {
         this.settled = true;
@@ -47,13 +54,13 @@ export class PhotoHeadStart {
     );
   }
 
-  /** Before the layout: until the photo is on its way to the binding, or `HEAD_START_MS` has gone. */
+  /**
+   * Before satori: until the photo is on its way to the binding, or `HEAD_START_MS` from the start of
+   * the render. The text fitting runs first, while the photo is fetched.
+   */
   async start(): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, HEAD_START_MS)));
-    await Promise.race([this.photo.then(() => this.read), late]);
-    clearTimeout(timer);
-    if (this.read && !this.sent) await Promise.race([this.send(), late]);
+    await Promise.race([this.photo.then(() => this.read), this.deadline]);
+    if (this.read && !this.sent) await Promise.race([this.send(), this.deadline]);
   }
 
   /**
