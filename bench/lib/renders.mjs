@@ -44,6 +44,22 @@ export async function missRenders(bench, { name, article, template, variant }, {
   };
 }
 
+/**
+ * The photo and text cards of one article and variant rendered alternately, one for one (the order
+ * swapped every run), so that a shared machine's changing load falls on both alike; the issue's photo
+ * targets are ratios of the two. The miss-render rows take each card's 30 runs in a block of their own,
+ * half a minute apart, whose ratio moves with whatever else the machine runs meanwhile.
+ */
+export async function pairedMissRenders(bench, { article, variant }, { runs, warmup }) {
+  const body = (template) => ({ article, template, variant });
+  for (let i = 0; i < warmup; i++) for (const t of ['photo', 'text']) await bench.post('/__bench/render', body(t));
+  const samples = { photo: [], text: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const t of i % 2 ? ['text', 'photo'] : ['photo', 'text']) samples[t].push((await bench.post('/__bench/render', body(t))).renderMs);
+  }
+  return { variant, articleId: article.id, photo: summary(samples.photo), text: summary(samples.text), samples };
+}
+
 /** Renders of the same card after the cold one in the same isolate; the last `WARM_KEPT` are its warm figure. */
 const WARM_AFTER = 8;
 const WARM_KEPT = 3;
