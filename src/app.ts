@@ -27,7 +27,10 @@ import { oembed } from './routes/oembed';
 import { pages } from './routes/pages';
 import { shareBar } from './routes/share-bar';
 import { shareRedirects } from './routes/share-redirects';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
+
+/** Request origins whose services are kept per bindings object (a Worker is reached under few hosts). */
+const SERVICES_PER_ENV = 8;
 
 export interface AppOptions {
   /** Overrides the configuration read from the env (tests use this). */
@@ -53,8 +56,23 @@ export function createApp(options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.use(requestLog);
 
+  // The services are closures over the bindings with no state of their own (src/services/index.ts), so
+  // they are built once per bindings object and request origin, not per request: building them was a
+  // third of edge mode's own work per proxied page (docs/edge-mode.md, "Cost per page").
+  const built = new WeakMap<object, Map<string, Services>>();
+  function servicesFor(env: Env, origin: string): Services {
+    let byOrigin = built.get(env);
+    if (!byOrigin) built.set(env, (byOrigin = new Map()));
+    let services = byOrigin.get(origin);
+    if (!services) {
+      if (byOrigin.size >= SERVICES_PER_ENV) byOrigin.delete(byOrigin.keys().next().value!);
+      byOrigin.set(origin, (services = createServices(env, { ...options, origin })));
+    }
+    return services;
+  }
+
   app.use(async function provideServices(c, next) {
-    const services = createServices(c.env, { ...options, origin: new URL(c.req.url).origin });
+    const services = servicesFor(c.env, new URL(c.req.url).origin);
     c.set('services', services);
     c.set('config', services.config);
     c.set('origin', services.origin);

@@ -1,28 +1,36 @@
 // Edge mode figures, all fetched from Node on loopback with the whole body read, interleaved:
 // - direct: the sample article page from the Node origin itself;
-// - passed through: the same bytes at a path that is not an article, through the Worker (edge mode
-//   passes it to origin untouched): the Worker, wrangler dev's own hop and the origin fetch, no rewrite;
-// - rewritten: the same page at its article path through the Worker, proxied and rewritten.
-// rewritten - passed through is the rewrite's own cost; rewritten - direct is what a reader pays here.
-// The Worker sees requests on the publisher's host (wrangler's dev origin override), as it would behind
-// a route, so the article path and the pass-through path are decided as in production.
+// - floor: the same page through a Worker that only fetches it from origin (bench/edge-floor-worker.ts):
+//   the runtime's own hop, which any Worker on a route pays;
+// - passed through: the same bytes through Presscard at a path that is not an article (untouched);
+// - rewritten: the same page at its article path, proxied and rewritten, with the article remembered by
+//   the isolate (EDGE_ARTICLE_CACHE_TTL, default 5 s: a page viewed more than once in that time) and, in
+//   a second Worker with EDGE_ARTICLE_CACHE_TTL=0, read from D1 for every view.
+// The rewrite's own cost is rewritten - floor. Requests go to the Workers' runtime directly, not through
+// wrangler dev's proxy Worker (a second workerd process and an extra loopback hop that exists only for
+// local development: it buffers requests while the Worker reloads); a row through that proxy is kept
+// for comparison. The Worker sees requests on the publisher's host, as behind a route.
 // Also: the first request of an article the store does not know (origin fetch, extraction, store, rewrite).
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { unstable_startWorker } from 'wrangler';
 import { startLocalWorker } from '../../scripts/lib/local-worker.mjs';
 import { samplePages } from '../../scripts/lib/sample-pages.mjs';
 import { percentile } from './stats.mjs';
+import { root, runtimeEntry } from './workers.mjs';
 
 const stats = (xs) => ({ n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) });
 const PUBLIC_HOST = 'mainichi.jp';
 /** A path on the publisher's host outside ARTICLE_URL_PATTERNS, where origin serves the same page. */
 const PASS_PREFIX = '/english/print-edition';
 
-async function timedGet(url) {
+/** A GET of `path` on `target` (`{ base, headers }`, headers naming the URL the Worker sees). */
+async function timedGet(target, path) {
   const started = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(target.base + path, { headers: target.headers?.(path) ?? {} });
   const body = await res.arrayBuffer();
   const ms = performance.now() - started;
-  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  if (res.status !== 200) throw new Error(`${target.base}${path}: ${res.status}`);
   return { ms, bytes: body.byteLength, body: Buffer.from(body) };
 }
 
@@ -40,44 +48,69 @@ export async function edgeBench({ runs, warmup, newArticles }) {
   });
   await new Promise((resolve) => origin.listen(0, '127.0.0.1', resolve));
   const originUrl = `http://127.0.0.1:${origin.address().port}`;
-  // No fixtures: their queued pre-renders would run in the background of the timings.
-  const worker = await startLocalWorker({ state: 'bench-edge', fixtures: false, host: PUBLIC_HOST, vars: { ORIGIN_URL: originUrl } });
+  const started = [];
   try {
+    const floor = await unstable_startWorker({
+      name: 'edge-floor', entrypoint: join(root, 'bench/edge-floor-worker.ts'), compatibilityDate: '2026-11-01',
+      bindings: { ORIGIN_URL: { type: 'plain_text', value: originUrl } },
+      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, watch: false, logLevel: 'warn', origin: { hostname: PUBLIC_HOST, secure: true } },
+    });
+    started.push(() => floor.dispose());
+    // No fixtures: their queued pre-renders would run in the background of the timings.
+    const start = async (vars) => {
+      const w = await startLocalWorker({ state: 'bench-edge', fixtures: false, host: PUBLIC_HOST, vars: { ORIGIN_URL: originUrl, ...vars } });
+      started.push(() => w.stop());
+      return w;
+    };
+    const remembering = await start({});
+    const reading = await start({ EDGE_ARTICLE_CACHE_TTL: '0' });
+    const floorEntry = await runtimeEntry(floor, PUBLIC_HOST);
+    const entry = await runtimeEntry(remembering.worker, PUBLIC_HOST);
+    const readingEntry = await runtimeEntry(reading.worker, PUBLIC_HOST);
     const path = page.path;
-    const targets = { direct: originUrl + path, passed: worker.origin + PASS_PREFIX + path, rewritten: worker.origin + path };
-    await timedGet(targets.rewritten); // extracted and stored once
-    const passedBody = (await timedGet(targets.passed)).body;
+    const targets = {
+      direct: [{ base: originUrl }, path],
+      floor: [floorEntry, path],
+      passed: [entry, PASS_PREFIX + path],
+      rewritten: [entry, path],
+      rewrittenRead: [readingEntry, path],
+      throughDevProxy: [{ base: remembering.origin }, path],
+    };
+    await timedGet(entry, path); // extracted and stored once
+    await timedGet(readingEntry, path);
+    const passedBody = (await timedGet(entry, PASS_PREFIX + path)).body;
     if (!passedBody.equals(Buffer.from(page.html))) throw new Error('the pass-through path did not pass the page through untouched');
-    if (!(await timedGet(targets.rewritten)).body.toString().includes('presscard-share')) throw new Error('the article path was not rewritten');
-    for (let i = 0; i < warmup; i++) for (const url of Object.values(targets)) await timedGet(url);
-    const times = { direct: [], passed: [], rewritten: [] };
+    for (const t of [entry, readingEntry]) {
+      if (!(await timedGet(t, path)).body.toString().includes('presscard-share')) throw new Error('the article path was not rewritten');
+    }
+    for (let i = 0; i < warmup; i++) for (const [t, p] of Object.values(targets)) await timedGet(t, p);
+    const times = Object.fromEntries(Object.keys(targets).map((k) => [k, []]));
     const bytes = {};
     for (let i = 0; i < runs; i++) {
-      for (const [name, url] of Object.entries(targets)) {
-        const r = await timedGet(url);
+      for (const [name, [t, p]] of Object.entries(targets)) {
+        const r = await timedGet(t, p);
         times[name].push(r.ms);
         bytes[name] = r.bytes;
       }
     }
     const first = [];
     for (let i = 0; i < newArticles; i++) {
-      first.push((await timedGet(`${worker.origin}/english/articles/20991231/p2a/00m/0na/${String(i).padStart(3, '0')}999c`)).ms);
+      first.push((await timedGet(entry, `/english/articles/20991231/p2a/00m/0na/${String(i).padStart(3, '0')}999c`)).ms);
     }
-    const d = stats(times.direct);
-    const t = stats(times.passed);
-    const r = stats(times.rewritten);
-    // Requests run interleaved, so each rewritten request has a pass-through neighbour under the same
-    // load: the median of those pairwise differences is steadier than a difference of medians on a
-    // busy machine.
-    const paired = stats(times.rewritten.map((ms, i) => ms - times.passed[i]));
+    const s = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, stats(xs)]));
+    // Requests run interleaved, so each rewritten request has a floor neighbour under the same load:
+    // the median of those pairwise differences is steadier than a difference of medians on a busy machine.
+    const paired = (name) => stats(times[name].map((ms, i) => ms - times.floor[i])).p50;
     return {
-      direct: d, passed: t, rewritten: r, bytes,
-      rewriteP50: r.p50 - t.p50, rewriteP99: r.p99 - t.p99, rewritePairedP50: paired.p50,
-      addedP50: r.p50 - d.p50, addedP99: r.p99 - d.p99,
+      ...s, bytes,
+      rewriteP50: s.rewritten.p50 - s.floor.p50, rewriteP99: s.rewritten.p99 - s.floor.p99, rewritePairedP50: paired('rewritten'),
+      readRewriteP50: s.rewrittenRead.p50 - s.floor.p50, readRewriteP99: s.rewrittenRead.p99 - s.floor.p99, readRewritePairedP50: paired('rewrittenRead'),
+      passedOverFloorP50: s.passed.p50 - s.floor.p50,
+      addedP50: s.rewritten.p50 - s.direct.p50, addedReadP50: s.rewrittenRead.p50 - s.direct.p50,
       newArticle: stats(first),
     };
   } finally {
-    await worker.stop();
+    for (const stop of started.reverse()) await stop();
     await new Promise((resolve) => origin.close(resolve));
   }
 }

@@ -123,3 +123,33 @@ export async function startAppWorker() {
     },
   };
 }
+
+/**
+ * How to reach a Worker started with `unstable_startWorker` in its own runtime, without wrangler dev's
+ * proxy Worker in between (a second workerd process that exists to hold requests while the Worker
+ * reloads): `{ base, headers(path) }`, where the headers carry what that proxy would add, the URL the
+ * Worker sees (`https://<host><path>`) and the secret by which the runtime trusts it. wrangler reports
+ * the runtime's address only in a reload's `reloadComplete` event, so this reloads the Worker once (with
+ * an otherwise unused binding added).
+ */
+export async function runtimeEntry(worker, host) {
+  await worker.url;
+  // The reload of this very change (a reload still under way from start-up may report first).
+  const token = randomBytes(4).toString('hex');
+  const reloaded = new Promise((resolve) => {
+    const onReload = (event) => {
+      if (event.config?.bindings?.BENCH_RUNTIME_ENTRY?.value !== token) return;
+      worker.raw.off('reloadComplete', onReload);
+      resolve(event);
+    };
+    worker.raw.on('reloadComplete', onReload);
+  });
+  await worker.patchConfig({ bindings: { ...worker.config.bindings, BENCH_RUNTIME_ENTRY: { type: 'plain_text', value: token } } });
+  const { proxyData } = await reloaded;
+  await worker.raw.proxy.runtimeMessageMutex.drained();
+  const { protocol, hostname, port } = proxyData.userWorkerUrl;
+  return {
+    base: `${protocol}//${hostname}:${port}`,
+    headers: (path) => ({ ...proxyData.headers, 'MF-Original-URL': `https://${host}${path}` }),
+  };
+}

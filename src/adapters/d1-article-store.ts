@@ -3,7 +3,7 @@ import { fingerprint } from '../domain/edge';
 import { normaliseArticleUrl } from '../domain/site';
 import { findUrlConflicts, isUrlConflictAbort } from './d1-url-conflicts';
 
-interface ArticleRow {
+export interface ArticleRow {
   id: string;
   doc: string;
   revision: number;
@@ -14,7 +14,7 @@ interface ArticleRow {
   provenance?: string | null;
 }
 
-const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at, source, provenance';
+export const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at, source, provenance';
 
 /**
  * A row as a stored article. Rows were validated on the way in; parsing again applies schema defaults
@@ -26,7 +26,7 @@ const COLUMNS = 'id, doc, revision, created_at, updated_at, published_at, source
 const parsedRows = new Map<string, StoredArticle>();
 const PARSED_ROWS = 512;
 
-function toStored(row: ArticleRow): StoredArticle | undefined {
+export function toStored(row: ArticleRow): StoredArticle | undefined {
   const key = `${row.id} ${row.revision} ${row.updated_at} ${row.source ?? ''} ${fingerprint(row.doc)} ${row.provenance ? fingerprint(row.provenance) : ''}`;
   const known = parsedRows.get(key);
   if (known) return known;

@@ -1,7 +1,6 @@
-import { normaliseArticleUrl } from '../domain/site';
 import { OverrideConflictError, socialFieldsSchema, type OverrideStore, type SocialOverrides, type StoredOverrides } from '../domain/newsroom';
 
-interface Row {
+export interface OverrideRow {
   article_id: string;
   overrides: string;
   revision: number;
@@ -9,7 +8,7 @@ interface Row {
   updated_by: string;
 }
 
-const toStored = (r: Row): StoredOverrides => ({
+export const toStoredOverrides = (r: OverrideRow): StoredOverrides => ({
   articleId: r.article_id,
   // Validated on the way in; parsing again drops anything a later schema no longer knows.
   overrides: socialFieldsSchema.parse(JSON.parse(r.overrides)) as SocialOverrides,
@@ -21,23 +20,11 @@ const toStored = (r: Row): StoredOverrides => ({
 /** The newsroom's overrides in D1 (migrations/0004_social_overrides.sql). */
 export function createD1OverrideStore(db: D1Database, now: () => Date = () => new Date()): OverrideStore {
   async function get(id: string): Promise<StoredOverrides | undefined> {
-    const row = await db.prepare('SELECT * FROM social_overrides WHERE article_id = ?1').bind(id).first<Row>();
-    return row ? toStored(row) : undefined;
+    const row = await db.prepare('SELECT * FROM social_overrides WHERE article_id = ?1').bind(id).first<OverrideRow>();
+    return row ? toStoredOverrides(row) : undefined;
   }
   return {
     get,
-    async forArticleAt(url) {
-      const key = normaliseArticleUrl(url);
-      if (!key) return undefined;
-      // The same row choice as the article store's getByUrl (src/adapters/d1-article-store.ts).
-      const row = await db
-        .prepare(`SELECT a.id AS for_id, o.* FROM (SELECT id FROM articles WHERE url_key = ?1 ORDER BY updated_at DESC LIMIT 1) a
-          LEFT JOIN social_overrides o ON o.article_id = a.id`)
-        .bind(key)
-        .first<Row & { for_id: string; article_id: string | null }>();
-      if (!row) return undefined;
-      return { articleId: row.for_id, ...(row.article_id ? { overrides: toStored(row) } : {}) };
-    },
     async getMany(ids) {
       const out = new Map<string, StoredOverrides>();
       // D1 caps bound parameters per statement at 100.
@@ -46,8 +33,8 @@ export function createD1OverrideStore(db: D1Database, now: () => Date = () => ne
         const { results } = await db
           .prepare(`SELECT * FROM social_overrides WHERE article_id IN (${chunk.map((_, n) => `?${n + 1}`).join(', ')})`)
           .bind(...chunk)
-          .all<Row>();
-        for (const r of results) out.set(r.article_id, toStored(r));
+          .all<OverrideRow>();
+        for (const r of results) out.set(r.article_id, toStoredOverrides(r));
       }
       return out;
     },

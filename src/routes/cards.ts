@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../app-context';
 import { isCardVariant, type CardFormat } from '../domain/card';
-import { RenderRateLimited } from '../domain/operations';
+import { ExtractionRateLimited, RenderRateLimited } from '../domain/operations';
 import { access } from '../http/access';
 import { afterResponse } from '../http/after-response';
 import { clientKey } from '../http/rate-limit';
@@ -71,7 +71,7 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
     // Drafts are invisible on every public route: their card is the default image too. In edge mode
     // the id of an extracted article this deployment does not hold is rebuilt from origin
     // (docs/edge-mode.md); when it now stands under another id (a CMS push), the card redirects there.
-    const stored = await services.publicArticles.find(id);
+    const stored = await services.publicArticles.find(id, { admitExtraction: () => services.limits.extraction.admit(clientKey(c)) });
     if (!stored) return fallback(c, id, 'not-published');
     const card = await services.cards.current(stored.article, file.variant);
     if (card.articleId !== id || file.ext !== card.format || c.req.query('v') !== card.hash) {
@@ -95,6 +95,7 @@ cards.get('/card/:id/:file', access('public'), async (c) => {
     });
   } catch (err) {
     if (err instanceof RenderRateLimited) return fallback(c, id, `rate-limited: ${err.limit}`);
+    if (err instanceof ExtractionRateLimited) return fallback(c, id, 'rate-limited: extraction');
     return fallback(c, id, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
   }
 });
@@ -112,7 +113,8 @@ async function otherExtension(c: AppContext, id: string, name: string): Promise<
   const variant = OTHER_FILE.exec(name)?.groups?.variant;
   const redirect = (url: string) => new Response(null, { status: 302, headers: { location: headerUrl(url), 'cache-control': SHORT_CACHE } });
   try {
-    const stored = variant && isCardVariant(variant) ? await c.var.services.publicArticles.find(id) : undefined;
+    const admitExtraction = () => c.var.services.limits.extraction.admit(clientKey(c));
+    const stored = variant && isCardVariant(variant) ? await c.var.services.publicArticles.find(id, { admitExtraction }) : undefined;
     if (stored && variant && isCardVariant(variant)) return redirect((await c.var.services.cards.current(stored.article, variant)).url);
   } catch (err) {
     console.warn(JSON.stringify({ event: 'card-extension-redirect-failed', path: c.req.path, reason: String(err) }));

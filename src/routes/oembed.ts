@@ -5,6 +5,8 @@ import { buildOembed, oembedTarget, oembedXml, parseOembedRequest, type OembedFo
 import { compileUrlPatterns } from '../domain/site';
 import { access } from '../http/access';
 import { problem } from '../http/problem';
+import { clientKey } from '../http/rate-limit';
+import { ExtractionRateLimited, RETRY_AFTER_SECONDS } from '../domain/operations';
 
 /** The oEmbed provider (oembed.com §2): `/oembed`, and the path forms `/oembed.json` and `/oembed.xml`. */
 export const oembed = new Hono<AppEnv>();
@@ -35,10 +37,20 @@ async function answer(c: AppContext, pathFormat?: OembedFormat) {
   // article URL the store does not know is built from origin's page by the service (only URLs that
   // match the site's patterns, fetched from ORIGIN_URL: never an arbitrary fetch; docs/edge-mode.md).
   const target = oembedTarget(request.url, origin, canonicalMatcher(config.articleUrlPatterns));
-  const stored =
-    target.kind === 'own' ? await services.publicArticles.find(target.id)
-    : target.kind === 'canonical' ? await services.publicArticles.findByUrl(target.url)
-    : undefined;
+  // Building an article from origin counts against the extraction limit per client (docs/edge-mode.md).
+  const find = { admitExtraction: () => services.limits.extraction.admit(clientKey(c)) };
+  let stored;
+  try {
+    stored =
+      target.kind === 'own' ? await services.publicArticles.find(target.id, find)
+      : target.kind === 'canonical' ? await services.publicArticles.findByUrl(target.url, find)
+      : undefined;
+  } catch (err) {
+    if (!(err instanceof ExtractionRateLimited)) throw err;
+    throw problem(429, `Too many requests for articles this service has not seen; try again in ${RETRY_AFTER_SECONDS} seconds.`, {
+      headers: { ...ERROR_HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) },
+    });
+  }
   if (!stored) {
     const why = target.kind === 'foreign' ? 'is not an article URL of this site' : 'is not a published article';
     throw problem(404, `${request.url} ${why}.`, { headers: ERROR_HEADERS });

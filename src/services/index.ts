@@ -2,6 +2,7 @@ import { createMetrics } from '../adapters/analytics';
 import { assetReader } from '../adapters/assets';
 import { createD1ArticleStore } from '../adapters/d1-article-store';
 import { createD1OverrideStore } from '../adapters/d1-override-store';
+import { createD1ArticleAtUrl } from '../adapters/d1-article-at-url';
 import { createD1ShareClickStore } from '../adapters/d1-share-click-store';
 import { createEdgeCache } from '../adapters/edge-cache';
 import { createFacebookScraper } from '../adapters/facebook-graph';
@@ -13,7 +14,9 @@ import { createCardJobQueue } from '../adapters/render-queue';
 import { createD1PageRecords } from '../adapters/d1-page-records';
 import { createOriginFetch } from '../adapters/origin-fetch';
 import type { EdgeConfig } from '../domain/edge';
-import { createEdgeService, createExtraction, type EdgeService, type RewriteOptions } from './edge';
+import {
+  createEdgeService, createExtraction, forgettingOnWrite, overridesForgettingOnWrite, rememberArticlesByUrl, type EdgeService, type RewriteOptions,
+} from './edge';
 import { edgeConfigFor, siteConfigFor } from '../config';
 import type { Article } from '../domain/article';
 import type { FacebookScraper } from '../domain/newsroom';
@@ -81,6 +84,7 @@ export interface ServiceBindings {
   INGEST_LIMITER?: RateLimit;
   STAFF_PREVIEW_LIMITER?: RateLimit;
   SHARE_LIMITER?: RateLimit;
+  EXTRACTION_LIMITER?: RateLimit;
 }
 
 export interface ServiceOptions {
@@ -110,8 +114,9 @@ export interface ServiceOptions {
 
 /**
  * The composition root: the one place that turns bindings into adapters and adapters into services.
- * Cheap enough to run per request (closures over bindings); isolate-wide state (fonts, wasm, the
- * render single-flight) lives in module scope of the renderer and the card service.
+ * Closures over bindings that hold no state of a request: the app builds them once per bindings object
+ * and origin (src/app.ts), the queue consumer per batch. Isolate-wide state (fonts, wasm, the render
+ * single-flight) lives in module scope of the renderer and the card service.
  */
 export function createServices(env: ServiceBindings, options: ServiceOptions): Services {
   const config = options.config ?? siteConfigFor(env);
@@ -123,10 +128,11 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     assets,
     ...(options.photoFetch ? { fetch: options.photoFetch } : {}),
   });
-  const cmsStore = createD1ArticleStore(env.DB);
-  const overrideStore = createD1OverrideStore(env.DB);
+  // Every write forgets the articles edge mode remembers for proxied pages (remembered-articles.ts).
+  const cmsStore = forgettingOnWrite(createD1ArticleStore(env.DB));
+  const overrideStore = overridesForgettingOnWrite(createD1OverrideStore(env.DB));
   // Every reader sees the CMS's document with the newsroom's social overrides on top.
-  const articleStore = withOverrides(cmsStore, overrideStore);
+  const articleStore = withOverrides(cmsStore, overrideStore, createD1ArticleAtUrl(env.DB));
   const now = options.now ?? (() => new Date());
   const limits = { ...createRateLimiters(env), ...options.rateLimiters };
   const metrics = options.metrics ?? createMetrics(env.ANALYTICS);
@@ -163,7 +169,7 @@ export function createServices(env: ServiceBindings, options: ServiceOptions): S
     const extraction = createExtraction({ store: articleStore, records: createD1PageRecords(env.DB), originFetch, config, edge: edgeConfig, now: () => now().getTime() });
     edge = createEdgeService({
       config, edge: edgeConfig, origin, originFetch, extraction,
-      findByUrl: (url) => articleStore.getByUrl(url),
+      findByUrl: rememberArticlesByUrl(env.DB, (url) => articleStore.getByUrl(url), (edgeConfig.articleCacheSeconds ?? 0) * 1000, () => now().getTime()),
       cardImages: (article) => cards.images(article),
       headTags,
       now,

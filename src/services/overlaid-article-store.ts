@@ -1,5 +1,5 @@
 import type { ArticleStore, StoredArticle, UpsertResult } from '../domain/article';
-import { applyOverrides, type OverrideStore } from '../domain/newsroom';
+import { applyOverrides, type OverrideStore, type StoredOverrides } from '../domain/newsroom';
 
 /** Lays the newsroom's saved social overrides (src/domain/newsroom) over stored CMS documents. */
 export interface OverridesOverlay {
@@ -28,9 +28,14 @@ export function createOverlay(overrides: OverrideStore): OverridesOverlay {
  * The article store as every public reader sees it: each article with the newsroom's social overrides
  * on top. Writes go to the CMS's document only, so a CMS `PUT` never wipes an override. The CMS's own
  * API reads and writes the store underneath (its document, never the overlay), and publishing overlays
- * what it plans with (src/services/publishing.ts).
+ * what it plans with (src/services/publishing.ts). `atUrl`, when given, reads the article at a URL
+ * and its overrides in one statement (src/adapters/d1-article-at-url.ts).
  */
-export function withOverrides(store: ArticleStore, overrides: OverrideStore): ArticleStore {
+export function withOverrides(
+  store: ArticleStore,
+  overrides: OverrideStore,
+  atUrl?: (url: string) => Promise<{ stored: StoredArticle; overrides?: StoredOverrides } | undefined>,
+): ArticleStore {
   const overlay = createOverlay(overrides);
   const maybe = async (stored: StoredArticle | undefined) => (stored ? overlay.one(stored) : stored);
   async function overlayResult(r: UpsertResult): Promise<UpsertResult> {
@@ -41,12 +46,11 @@ export function withOverrides(store: ArticleStore, overrides: OverrideStore): Ar
     ...store,
     get: async (id) => maybe(await store.get(id)),
     async getByUrl(url) {
-      if (!overrides.forArticleAt) return maybe(await store.getByUrl(url));
-      // Both reads at once (every proxied page in edge mode makes this read); when a write came between
-      // them and they name different articles, the overrides are read again by id.
-      const [stored, found] = await Promise.all([store.getByUrl(url), overrides.forArticleAt(url)]);
-      if (!stored || found?.articleId !== stored.article.id) return maybe(stored);
-      return found.overrides ? { ...stored, article: applyOverrides(stored.article, found.overrides.overrides) } : stored;
+      if (!atUrl) return maybe(await store.getByUrl(url));
+      // One read for both (every proxied page in edge mode that is not remembered makes it).
+      const found = await atUrl(url);
+      if (!found) return undefined;
+      return found.overrides ? { ...found.stored, article: applyOverrides(found.stored.article, found.overrides.overrides) } : found.stored;
     },
     upsert: async (article) => overlayResult(await store.upsert(article)),
     upsertMany: async (articles) => Promise.all((await store.upsertMany(articles)).map(overlayResult)),

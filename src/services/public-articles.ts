@@ -14,24 +14,32 @@ export interface PublicArticles {
    * canonical URL and answered with the article stored there (a CMS push may have replaced it under
    * another id) or extracted from origin now; the caller compares ids to redirect.
    */
-  find(id: string): Promise<StoredArticle | undefined>;
+  find(id: string, options?: FindOptions): Promise<StoredArticle | undefined>;
   /** By canonical URL (normalised). In edge mode an article-pattern URL the store lacks is extracted from origin now. */
-  findByUrl(url: string): Promise<StoredArticle | undefined>;
+  findByUrl(url: string, options?: FindOptions): Promise<StoredArticle | undefined>;
+}
+
+export interface FindOptions {
+  /**
+   * Asked before an article is built from origin (edge mode), e.g. the route's extraction rate limit
+   * per client; refused, the lookup throws ExtractionRateLimited (src/domain/operations).
+   */
+  admitExtraction?: () => Promise<boolean>;
 }
 
 export function createPublicArticles(deps: { articles: ArticleAccess; edge?: EdgeService | undefined; now: () => Date }): PublicArticles {
   const { articles, edge } = deps;
   const visible = (stored: StoredArticle | undefined) => (stored && isVisibleTo(stored.article, 'public', deps.now()) ? stored : undefined);
   return {
-    async find(id) {
+    async find(id, options) {
       const stored = await articles.find(id, 'public');
       if (stored || !edge) return stored;
-      return visible(await edge.articleForId(id));
+      return visible(await edge.articleForId(id, options?.admitExtraction));
     },
-    async findByUrl(url) {
+    async findByUrl(url, options) {
       const stored = await articles.findByUrl(url, 'public');
       if (stored || !edge) return stored;
-      return visible(await edge.articleFor(url));
+      return visible(await edge.articleFor(url, options?.admitExtraction));
     },
   };
 }

@@ -12,6 +12,11 @@ export interface EdgeConfig {
   extractionTtlSeconds: number;
   /** Seconds a page that could not be extracted is remembered as such. */
   failureTtlSeconds: number;
+  /**
+   * Seconds an isolate keeps the article it read for a proxied page (src/services/edge/remembered-articles.ts);
+   * 0 or absent: read for every page.
+   */
+  articleCacheSeconds?: number;
 }
 
 export const DEFAULT_SHARE_BAR_AFTER = 'article h1';
@@ -22,6 +27,7 @@ const schema = z.object({
   EDGE_ORIGIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   EDGE_EXTRACTION_TTL: z.coerce.number().int().min(1).max(30 * 86_400).default(900),
   EDGE_FAILURE_TTL: z.coerce.number().int().min(1).max(30 * 86_400).default(3600),
+  EDGE_ARTICLE_CACHE_TTL: z.coerce.number().int().min(0).max(300).default(5),
 });
 
 export class EdgeConfigError extends Error {
@@ -51,5 +57,6 @@ export function parseEdgeConfig(env: object): EdgeConfig {
     originTimeoutMs: v.EDGE_ORIGIN_TIMEOUT_MS,
     extractionTtlSeconds: v.EDGE_EXTRACTION_TTL,
     failureTtlSeconds: v.EDGE_FAILURE_TTL,
+    articleCacheSeconds: v.EDGE_ARTICLE_CACHE_TTL,
   };
 }

@@ -74,4 +74,12 @@ describe('pass-through and configuration', () => {
     expect(() => parseEdgeConfig({ ORIGIN_URL: 'https://origin.example/news' })).toThrow(/ORIGIN_URL/);
     expect(() => parseEdgeConfig({ EDGE_ORIGIN_TIMEOUT_MS: '5' })).toThrow(/EDGE_ORIGIN_TIMEOUT_MS/);
   });
+
+  it('remembers articles 5 s by default; 0 turns it off; more than 300 s or negative is refused', () => {
+    expect(parseEdgeConfig({}).articleCacheSeconds).toBe(5);
+    expect(parseEdgeConfig({ EDGE_ARTICLE_CACHE_TTL: '0' }).articleCacheSeconds).toBe(0);
+    expect(parseEdgeConfig({ EDGE_ARTICLE_CACHE_TTL: '30' }).articleCacheSeconds).toBe(30);
+    expect(() => parseEdgeConfig({ EDGE_ARTICLE_CACHE_TTL: '301' })).toThrow(/EDGE_ARTICLE_CACHE_TTL/);
+    expect(() => parseEdgeConfig({ EDGE_ARTICLE_CACHE_TTL: '-1' })).toThrow(/EDGE_ARTICLE_CACHE_TTL/);
+  });
 });

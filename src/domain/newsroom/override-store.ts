@@ -26,12 +26,6 @@ export interface OverrideStore {
   get(articleId: string): Promise<StoredOverrides | undefined>;
   getMany(articleIds: readonly string[]): Promise<Map<string, StoredOverrides>>;
   /**
-   * The overrides of the article the store holds at a canonical URL (the one `ArticleStore.getByUrl`
-   * answers), named by its id, in one read that needs no id first: callers run it beside
-   * `getByUrl` and use it only when the ids agree. Undefined when no article is at the URL.
-   */
-  forArticleAt?(url: string): Promise<{ articleId: string; overrides?: StoredOverrides } | undefined>;
-  /**
    * Saves when the stored revision is `expectedRevision` (0: none saved yet), else throws
    * OverrideConflictError. Returns the new state.
    */

@@ -14,6 +14,12 @@ export const RATE_LIMITS = {
   staffPreview: 'STAFF_PREVIEW_LIMITER',
   /** Share redirects (`/s/...`) per client. */
   share: 'SHARE_LIMITER',
+  /**
+   * Edge mode: articles built on demand from origin for oEmbed and card requests per client (each is
+   * an origin request and a D1 write; a proxied page's own extraction reads the page it serves, and is
+   * not counted).
+   */
+  extraction: 'EXTRACTION_LIMITER',
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -40,5 +46,13 @@ export class RenderRateLimited extends Error {
   override name = 'RenderRateLimited';
   constructor(readonly limit: RateLimitName) {
     super(`uncached card renders over the ${limit} limit`);
+  }
+}
+
+/** Thrown where building an article from origin would exceed the extraction limit. */
+export class ExtractionRateLimited extends Error {
+  override name = 'ExtractionRateLimited';
+  constructor() {
+    super('articles built on demand from origin over the extraction limit');
   }
 }

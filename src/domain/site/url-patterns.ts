@@ -30,6 +30,21 @@ function compile(patterns: readonly string[]): (url: string) => boolean {
  * consumer). Undefined for anything that cannot name an article, a malformed escape included.
  */
 export function normaliseArticleUrl(input: string): string | undefined {
+  // A pure function of its input, asked several times per request for the same few URLs (each store
+  // keys its rows by it): remembered, bounded, oldest out.
+  if (normalised.has(input)) return normalised.get(input);
+  const out = normaliseArticleUrlUncached(input);
+  if (input.length > NORMALISED_MAX_LENGTH) return out;
+  if (normalised.size >= NORMALISED_ENTRIES) normalised.delete(normalised.keys().next().value!);
+  normalised.set(input, out);
+  return out;
+}
+
+const normalised = new Map<string, string | undefined>();
+const NORMALISED_ENTRIES = 1024;
+const NORMALISED_MAX_LENGTH = 2048;
+
+function normaliseArticleUrlUncached(input: string): string | undefined {
   const uri = normaliseUri(input);
   if (!uri) return undefined;
   const url = new URL(uri);

@@ -34,15 +34,18 @@ export interface EdgeService {
   decide(requestUrl: string): EdgeDecision;
   /** Answers a request edge mode takes (src/routes/edge.ts decides which): proxied, rewritten or passed through. */
   serve(request: Request, decision: Exclude<EdgeDecision, { kind: 'app' }>, waitUntil: (p: Promise<unknown>) => void): Promise<Response>;
-  /** The published article at a canonical URL: stored, or extracted now from origin (oEmbed, cards). */
-  articleFor(canonicalUrl: string): Promise<StoredArticle | undefined>;
+  /**
+   * The published article at a canonical URL: stored, or extracted now from origin (oEmbed, cards).
+   * `admit` is asked before origin is read (the extraction rate limit); refused, ExtractionRateLimited.
+   */
+  articleFor(canonicalUrl: string, admit?: () => Promise<boolean>): Promise<StoredArticle | undefined>;
   /**
    * The published article an extracted article's id (`x-…`) stands for, when the store does not hold
    * that id: the article now stored at its canonical URL (a CMS push may have replaced it under another
    * id), or extracted again from origin (a card URL from another deployment, or a row that is gone).
    * Undefined for ids that are not extracted ones or cannot be read back (canonicalUrlForExtractedId).
    */
-  articleForId(id: string): Promise<StoredArticle | undefined>;
+  articleForId(id: string, admit?: () => Promise<boolean>): Promise<StoredArticle | undefined>;
 }
 
 /** The plain page for an origin that did not answer (504) or could not be reached (502). */
@@ -187,11 +190,11 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     return rewritten(request, response, set!, await peek(body));
   }
 
-  async function articleFor(canonicalUrl: string): Promise<StoredArticle | undefined> {
+  async function articleFor(canonicalUrl: string, admit?: () => Promise<boolean>): Promise<StoredArticle | undefined> {
     const stored = await deps.findByUrl(canonicalUrl);
     if (stored) return isVisibleTo(stored.article, 'public', deps.now()) ? stored : undefined;
     if (!deps.edge.originUrl || !matchesCanonical(canonicalUrl)) return undefined;
-    return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname);
+    return deps.extraction.byUrl(canonicalUrl, deps.edge.originUrl + new URL(canonicalUrl).pathname, admit);
   }
 
   return {
@@ -201,9 +204,9 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
       return serveArticle(request, decision.canonicalUrl, decision.originUrl, waitUntil);
     },
     articleFor,
-    async articleForId(id) {
+    async articleForId(id, admit) {
       const url = canonicalUrlForExtractedId(id, patternHosts(deps.config.articleUrlPatterns), matchesCanonical);
-      return url ? articleFor(url) : undefined;
+      return url ? articleFor(url, admit) : undefined;
     },
   };
 }

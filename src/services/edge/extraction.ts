@@ -2,6 +2,7 @@ import type { OriginFetch } from '../../adapters/origin-fetch';
 import type { ArticleStore, StoredArticle } from '../../domain/article';
 import { ORIGIN_ACCEPT_ENCODING, rewritable, type EdgeConfig } from '../../domain/edge';
 import { extractArticle, type PageRecord, type PageRecordStore } from '../../domain/extraction';
+import { ExtractionRateLimited } from '../../domain/operations';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import { decodeHTML } from 'entities';
 import { createSingleFlight } from '../cards/single-flight';
@@ -24,8 +25,9 @@ export interface Extraction {
    * Fetches the page and extracts it (oEmbed, cards), unless origin was asked about this URL within
    * the TTL of its last answer (EDGE_FAILURE_TTL for pages that are not articles, EDGE_EXTRACTION_TTL
    * for extracted ones): at most one read per URL per TTL, claimed atomically once a record exists.
+   * `admit` is asked only when origin would be read; refused, it throws ExtractionRateLimited.
    */
-  byUrl(canonicalUrl: string, originUrl: string): Promise<StoredArticle | undefined>;
+  byUrl(canonicalUrl: string, originUrl: string, admit?: () => Promise<boolean>): Promise<StoredArticle | undefined>;
   /** True while a failed extraction of this URL is remembered: origin is not asked again per request. */
   failedRecently(canonicalUrl: string): Promise<boolean>;
   /** Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL. */
@@ -86,18 +88,19 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
     fromResponse,
     failedRecently,
 
-    byUrl(canonicalUrl, originUrl) {
+    byUrl(canonicalUrl, originUrl, admit) {
       // Concurrent asks in this isolate (a crawler's og and square cards, an oEmbed burst) share one read.
       return byUrlInFlight.run(`${originUrl} ${canonicalUrl}`, async () => {
         const record = await deps.records.get(canonicalUrl);
         const at = now();
-        if (record) {
-          // Origin was asked within the TTL of what it answered: it is not asked again. An extracted
-          // article the store no longer holds comes back after the TTL, not per request.
-          const ttl = (record.outcome === 'extracted' ? deps.edge.extractionTtlSeconds : deps.edge.failureTtlSeconds) * 1000;
-          if (at - record.checkedAt < ttl) return undefined;
-          if (!(await deps.records.claim(canonicalUrl, at - ttl, at))) return undefined;
-        }
+        const ttl = record ? (record.outcome === 'extracted' ? deps.edge.extractionTtlSeconds : deps.edge.failureTtlSeconds) * 1000 : 0;
+        // Origin was asked within the TTL of what it answered: it is not asked again. An extracted
+        // article the store no longer holds comes back after the TTL, not per request.
+        if (record && at - record.checkedAt < ttl) return undefined;
+        // Counted only when origin is about to be read, and before the claim: a refused request leaves
+        // the URL due for the next one.
+        if (admit && !(await admit())) throw new ExtractionRateLimited();
+        if (record && !(await deps.records.claim(canonicalUrl, at - ttl, at))) return undefined;
         const result = await deps.originFetch(originUrl, { method: 'GET', headers: request() });
         if (result.kind !== 'response') return undefined;
         const { response } = result;

@@ -65,8 +65,9 @@ export const EXTRACTION_PAGES: Record<string, (version: number) => { body: strin
   }),
   // Pushed by the CMS later: the push replaces the extracted article.
   [X(9)]: () => ({ body: doc(`<meta property="og:title" content="Extracted first"><meta property="article:published_time" content="2099-01-09T00:00:00Z">`, '<h1>x</h1>') }),
-  // Asked for first by a card or oEmbed request (test/edge/on-demand.test.ts), one page per case.
-  ...Object.fromEntries([10, 11, 12, 13, 14, 15, 16].map((n) => [X(n), () => ({
+  // Asked for first by a card or oEmbed request (test/edge/on-demand.test.ts), one page per case;
+  // 17: test/edge/remembered-articles.test.ts; 18, 19: test/edge/extraction-limit.test.ts.
+  ...Object.fromEntries([10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => [X(n), () => ({
     body: doc(`<meta property="og:title" content="On demand ${n}"><meta property="article:published_time" content="2099-01-${n}T00:00:00Z">`, `<h1>On demand ${n}</h1>`),
     headers: { etag: `"d${n}"` },
   })])),
