@@ -13,7 +13,7 @@ import { join } from 'node:path';
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 
 const { root, startAppWorker, startBenchWorker } = await import('./lib/workers.mjs');
-const { coldStarts, layerHits, missRenders } = await import('./lib/renders.mjs');
+const { coldStarts, layerHits, missRenders, pairedMissRenders } = await import('./lib/renders.mjs');
 const { memoryRun } = await import('./lib/memory.mjs');
 const { httpLoad } = await import('./lib/http-load.mjs');
 const { newsroomRuns } = await import('./lib/newsroom.mjs');
@@ -49,6 +49,7 @@ const results = {
   method: {
     timings: 'in-Worker performance.now()/Date.now() (workerd advances both during CPU work locally; 1 ms resolution); p50 = median, p95 = nearest rank',
     missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating',
+    pairedMissRender: 'the seed article\'s photo and text cards of one variant rendered alternately (our pipeline), the order swapped every run: their ratio with the load of a shared machine on both alike',
     coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card; coldStartAfterPage: a first request that renders nothing (its warm-up let finish), then the card; each isolate then renders the card 8 more times, the median of the last 3 being the warm figure the cold one is compared with',
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
     vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
@@ -86,6 +87,11 @@ try {
     for (const card of [...cards, ...textOnly]) {
       step(`miss renders: ${card.name}`);
       results.missRenders.push(await missRenders(bench, card, opts));
+    }
+    results.pairedMissRenders = [];
+    for (const variant of ['og', 'square']) {
+      step(`miss renders, photo and text alternating: ${variant}`);
+      results.pairedMissRenders.push(await pairedMissRenders(bench, { article: seed, variant }, opts));
     }
   }
 

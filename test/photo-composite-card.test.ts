@@ -54,4 +54,14 @@ describe('photo cards composited outside resvg', () => {
     expect(card).toMatchObject({ template: 'photo', contentType: 'image/jpeg' });
     expect(card.fallback).toBeUndefined();
   });
+
+  it('the binding has read the whole photo when it answers its scale (what the head start waits for)', async () => {
+    const photo = await photos.get(`${ORIGIN}/photos/dandong-customs.jpg`);
+    if (!photo.ok) throw new Error(photo.reason);
+    const events: string[] = [];
+    const scaled = await codec.scaleToPng(photo.bytes, 300, 200, () => events.push('read'));
+    events.push('answered');
+    await scaled.cancel();
+    expect(events).toEqual(['read', 'answered']);
+  });
 });

@@ -3,7 +3,7 @@ import { summary } from './stats.mjs';
 import { waitForIdle } from './proc.mjs';
 
 /** Stages reported by renderCard's `timings`; `renderMs` is the whole call, timed around it. */
-const STAGES = ['fonts', 'layout', 'raster', 'png', 'encode', 'photo', 'scaleWait', 'composite'];
+const STAGES = ['fonts', 'headStart', 'layout', 'raster', 'png', 'encode', 'photo', 'scaleWait', 'composite'];
 
 function stageSummary(samples) {
   const out = {
@@ -42,6 +42,22 @@ export async function missRenders(bench, { name, article, template, variant }, {
     resvg: { bytes: bytes('resvg'), ...stageSummary(samples.resvg) },
     samples,
   };
+}
+
+/**
+ * The photo and text cards of one article and variant rendered alternately, one for one (the order
+ * swapped every run), so that a shared machine's changing load falls on both alike; the issue's photo
+ * targets are ratios of the two. The miss-render rows take each card's 30 runs in a block of their own,
+ * half a minute apart, whose ratio moves with whatever else the machine runs meanwhile.
+ */
+export async function pairedMissRenders(bench, { article, variant }, { runs, warmup }) {
+  const body = (template) => ({ article, template, variant });
+  for (let i = 0; i < warmup; i++) for (const t of ['photo', 'text']) await bench.post('/__bench/render', body(t));
+  const samples = { photo: [], text: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const t of i % 2 ? ['text', 'photo'] : ['photo', 'text']) samples[t].push((await bench.post('/__bench/render', body(t))).renderMs);
+  }
+  return { variant, articleId: article.id, photo: summary(samples.photo), text: summary(samples.text), samples };
 }
 
 /** Renders of the same card after the cold one in the same isolate; the last `WARM_KEPT` are its warm figure. */

@@ -9,6 +9,7 @@ function split(r) {
   const parts = [`satori ${ms(r.layout.p50)}+${ms(r.fonts.p50)} fonts`, `raster ${ms(r.raster.p50)}`, `png ${ms(r.png.p50)}`];
   if (r.encode) parts.push(`jpeg ${ms(r.encode.p50)}`);
   if (r.photo) parts.push(`photo ${ms(r.photo.p50)}`);
+  if (r.headStart) parts.push(`head start ${ms(r.headStart.p50)}`);
   if (r.scaleWait) parts.push(`waiting for the scaled photo ${ms(r.scaleWait.p50)}`);
   if (r.composite) parts.push(`composite ${ms(r.composite.p50)}`);
   return parts.join(' · ');
@@ -32,6 +33,10 @@ function targets(results, row) {
   };
   ratio('photo og / text og', miss('photo og'), miss('text og'), 2, 'miss renders of the seed article, p50');
   ratio('photo square / text square', miss('photo square'), miss('text square'), 2.5, 'miss renders of the seed article, p50');
+  for (const p of results.pairedMissRenders ?? []) {
+    ratio(`photo ${p.variant} / text ${p.variant}, alternating`, p.photo.p50, p.text.p50, p.variant === 'og' ? 2 : 2.5,
+      `the same renders one for one (${ms(p.photo.p50)} / ${ms(p.text.p50)} ms), p50`);
+  }
   // Against the same card rendered warm in the same isolates right after (see coldStarts): the miss-render
   // rows run minutes later, under whatever load the machine has then.
   const coldRatio = (c, what, how) => {

@@ -6,6 +6,7 @@ import type { PhotoOutcome, PreparedPhoto } from './photo';
 import { compositeLayerUnder, compositeUnder, photoLayerSvg, rgbOf } from './photo-composite';
 import { encodePixels, rasterise, renderPixels, type PngEncoding } from './rasterise';
 import type { RenderDeps } from './render-card';
+import { PhotoHeadStart } from './photo-head-start';
 import { satoriReady } from './wasm';
 
 /** A card drawn and encoded as PNG, with what the template set. */
@@ -57,12 +58,20 @@ export async function drawApart(
   const template = CARD_TEMPLATE_MODULES[input.template];
   const { width, height } = CARD_VARIANTS[input.variant];
   const box = template.photoBox!(input.variant);
-  // Any placement without a source leaves the box transparent.
-  const card = layout(input, deps, timings, { left: 0, top: 0, width: box.width, height: box.height }).then(async (laidOut) => {
+  const headStart = new PhotoHeadStart(photo);
+  const card = (async () => {
+    // Any placement without a source leaves the box transparent. Between the fitting and satori, the
+    // photo gets its head start towards the Images binding (timed as `headStart`).
+    const laidOut = await layout(input, deps, timings, { left: 0, top: 0, width: box.width, height: box.height }, async () => {
+      const started = Date.now();
+      await headStart.start();
+      timings.headStart = (timings.headStart ?? 0) + Date.now() - started;
+    });
+    await headStart.between();
     const { pixels, rasterMs } = await renderPixels(laidOut.svg);
     timings.raster = (timings.raster ?? 0) + rasterMs;
     return { ...laidOut, pixels };
-  });
+  })();
   card.catch(() => {});
   const outcome = await photo;
   if (!outcome.ok) {
@@ -98,12 +107,26 @@ export async function drawApart(
   return { ok: true, drawn: { png, texts, omitted, uncovered } };
 }
 
-/** The card's tree laid out by satori as SVG; `timings.layout` gets the template's text fitting and satori. */
-async function layout(input: CardInput, deps: RenderDeps, timings: Record<string, number>, photo?: Parameters<typeof cardTree>[3]) {
+/**
+ * The card's tree laid out by satori as SVG; `timings.layout` gets the template's text fitting and
+ * satori. `between`, when given, runs between the two (a photo on its way gets the event loop).
+ */
+async function layout(
+  input: CardInput,
+  deps: RenderDeps,
+  timings: Record<string, number>,
+  photo?: Parameters<typeof cardTree>[3],
+  between?: () => Promise<void>,
+) {
   const fontsBefore = timings.fonts ?? 0;
   let t = Date.now();
   const { element, options, texts, omitted, uncovered } = await cardTree(input, deps.assets, timings, photo);
   t += (timings.fonts ?? 0) - fontsBefore;
+  if (between) {
+    const paused = Date.now();
+    await between();
+    t += Date.now() - paused;
+  }
   await satoriReady();
   const svg = await satori(element, options);
   timings.layout = (timings.layout ?? 0) + Date.now() - t;

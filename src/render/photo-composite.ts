@@ -42,6 +42,7 @@ export async function compositeUnder(
       if (cy < 0 || cy >= box.height) return;
       const channels = row.length / placement.width;
       let o = ((box.y + cy) * canvasWidth + box.x) * 4;
+      if (channels === 3) return rgbRowUnder(canvas, o, row, x0 * 3, box.width);
       for (let i = x0 * channels, end = (x0 + box.width) * channels; i < end; i += channels, o += 4) {
         const ca = canvas[o + 3]!;
         if (ca === 255) continue; // the card covers the photo here
@@ -78,6 +79,30 @@ export async function compositeUnder(
       }
     },
   );
+}
+
+/**
+ * One row of an opaque RGB photo (`width` pixels from `row[i]`) under the card's pixels from `canvas[o]`:
+ * what compositeUnder does, for the form the Images binding writes photos in, without its per-pixel
+ * tests of the photo's form.
+ */
+function rgbRowUnder(canvas: Uint8Array, o: number, row: Uint8Array, i: number, width: number): void {
+  for (const end = o + width * 4; o < end; o += 4, i += 3) {
+    const ca = canvas[o + 3]!;
+    if (ca === 255) continue; // the card covers the photo here
+    if (ca === 0) {
+      // Nothing of the card here (most of the box): the photo's pixel as it is.
+      canvas[o] = row[i]!;
+      canvas[o + 1] = row[i + 1]!;
+      canvas[o + 2] = row[i + 2]!;
+    } else {
+      const k = 255 - ca;
+      canvas[o] = Math.min(255, canvas[o]! + Math.round((row[i]! * k) / 255));
+      canvas[o + 1] = Math.min(255, canvas[o + 1]! + Math.round((row[i + 1]! * k) / 255));
+      canvas[o + 2] = Math.min(255, canvas[o + 2]! + Math.round((row[i + 2]! * k) / 255));
+    }
+    canvas[o + 3] = 255;
+  }
 }
 
 /**

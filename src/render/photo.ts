@@ -10,7 +10,16 @@ import { dataUri } from './data-uri';
  */
 export type PreparedPhoto =
   | { kind: 'embedded'; src: string; width: number; height: number }
-  | { kind: 'composited'; width: number; height: number; placement: CoverPlacement; scaled: Promise<ReadableStream<Uint8Array>>; embed: () => Promise<PhotoOutcome> };
+  | {
+      kind: 'composited';
+      width: number;
+      height: number;
+      placement: CoverPlacement;
+      scaled: Promise<ReadableStream<Uint8Array>>;
+      /** Settles once the binding has read the photo (or failed). */
+      read: Promise<void>;
+      embed: () => Promise<PhotoOutcome>;
+    };
 
 export type PhotoOutcome = { ok: true; photo: PreparedPhoto } | { ok: false; reason: string };
 
@@ -51,11 +60,13 @@ export async function preparePhoto(
   // shows on golden images, and a photo smaller than its box is rare and cheap to draw anyway.
   const shrinks = placement.width <= size.width && placement.height <= size.height;
   if (images && shrinks && placement.width * placement.height <= PHOTO_PIXEL_LIMIT) {
-    const scaled = images.scaleToPng(original, placement.width, placement.height);
+    let onRead!: () => void;
+    const read = new Promise<void>((resolve) => (onRead = resolve));
+    const scaled = images.scaleToPng(original, placement.width, placement.height, onRead);
     // Awaited by the renderer after drawing the card; this keeps an early failure from being reported
-    // as unhandled meanwhile.
-    scaled.catch(() => {});
-    return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, embed } };
+    // as unhandled meanwhile. A failure also ends the wait for the photo to be read.
+    scaled.then(onRead, onRead);
+    return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, read, embed } };
   }
   return embed();
 }

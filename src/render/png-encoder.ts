@@ -9,7 +9,10 @@
  *   smaller (flat text areas favour None, photos favour the heuristic);
  * deflated with the runtime's native zlib through `CompressionStream('deflate')` (RFC 1950, what IDAT
  * holds), which is much faster than any deflate written in JavaScript.
+ * A PNG that is only passed on to be re-encoded (`fast`) is RGB or RGBA with filter None, deflated at
+ * zlib's fastest level through the runtime's node:zlib (CompressionStream has no level).
  */
+import { deflateSync } from 'node:zlib';
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -101,6 +104,21 @@ function unfiltered(raw: Uint8Array, stride: number, height: number): Uint8Array
   return out;
 }
 
+/** Rows with filter type None straight from RGBA, dropping alpha when `bpp` is 3: one pass. */
+function unfilteredFromRgba(rgba: Uint8Array, width: number, height: number, bpp: 3 | 4): Uint8Array {
+  if (bpp === 4) return unfiltered(rgba, width * 4, height);
+  const out = new Uint8Array(height * (width * 3 + 1));
+  for (let y = 0, i = 0, o = 0; y < height; y++) {
+    o++; // filter type 0
+    for (let x = 0; x < width; x++, i += 4, o += 3) {
+      out[o] = rgba[i]!;
+      out[o + 1] = rgba[i + 1]!;
+      out[o + 2] = rgba[i + 2]!;
+    }
+  }
+  return out;
+}
+
 /** Paeth predictor (PNG §9.4), shared with the decoder. */
 export function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
@@ -170,9 +188,10 @@ function assemble(chunks: Uint8Array[]): Uint8Array {
 export interface PngOptions {
   /**
    * `small` (default): the smallest of the forms above. `fast`: RGB or RGBA with filter None, without
-   * the palette or filter search, for a PNG that is only passed on to be re-encoded (photo cards
-   * become JPEG through the Images binding). Still deflated: it crosses to the binding, and stored
-   * blocks would make it seven times larger for some 20 ms less work.
+   * the palette or filter search, deflated at level 1, for a PNG that is only passed on to be
+   * re-encoded (photo cards become JPEG through the Images binding): some 10% more bytes than zlib's
+   * default level in half the time. Still deflated: it crosses to the binding, and stored blocks
+   * would make it seven times larger (docs/performance.md).
    */
   effort?: 'small' | 'fast';
 }
@@ -199,8 +218,13 @@ export function warmUpPixelPasses(rgba: Uint8Array, width: number, height: numbe
 export async function encodePng(rgba: Uint8Array, width: number, height: number, options: PngOptions = {}): Promise<Uint8Array> {
   if (rgba.length !== width * height * 4) throw new RangeError(`expected ${width * height * 4} bytes of RGBA, got ${rgba.length}`);
   const end = chunk('IEND', new Uint8Array(0));
-  // A quick PNG skips the palette search: it is only decoded again (on the way to JPEG).
-  const { opaque, indices, palette } = options.effort === 'fast' ? { opaque: !hasTranslucent(rgba, 0), indices: undefined, palette: undefined } : analyse(rgba);
+  if (options.effort === 'fast') {
+    // Only decoded again (on the way to JPEG): no palette search, no filter search.
+    const opaque = !hasTranslucent(rgba, 0);
+    const idat = deflateSync(unfilteredFromRgba(rgba, width, height, opaque ? 3 : 4), { level: 1 });
+    return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', idat), end]);
+  }
+  const { opaque, indices, palette } = analyse(rgba);
 
   if (indices && palette) {
     const plte = new Uint8Array(palette.length * 3);
@@ -225,10 +249,7 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number,
     }
   }
   const stride = width * bpp;
-  const [plain, filtered] = await Promise.all([
-    deflate(unfiltered(raw, stride, height)),
-    options.effort === 'fast' ? undefined : deflate(heuristicFiltered(raw, stride, height, bpp)),
-  ]);
-  const idat = !filtered || plain.length <= filtered.length ? plain : filtered;
+  const [plain, filtered] = await Promise.all([deflate(unfiltered(raw, stride, height)), deflate(heuristicFiltered(raw, stride, height, bpp))]);
+  const idat = plain.length <= filtered.length ? plain : filtered;
   return assemble([chunk('IHDR', header(width, height, opaque ? 2 : 6)), chunk('IDAT', idat), end]);
 }

@@ -23,3 +23,8 @@ declare module 'linebreak' {
 declare module 'arabic-persian-reshaper' {
   export const ArabicShaper: { convertArabic(text: string): string };
 }
+
+// The runtime's node:zlib (nodejs_compat, native zlib); only what src/render/png-encoder.ts uses is declared.
+declare module 'node:zlib' {
+  export function deflateSync(data: Uint8Array, options?: { level?: number }): Uint8Array;
+}

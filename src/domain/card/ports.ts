@@ -72,6 +72,7 @@ export interface ImageCodec {
   /**
    * Scales an image to exactly `width` x `height` pixels (the caller keeps the aspect) as PNG, and
    * answers its body unread, to be decoded as it arrives (photos composited under a card).
+   * `onInputRead` is called once the binding has read all of `bytes` (the request is then on its way).
    */
-  scaleToPng(bytes: Uint8Array, width: number, height: number): Promise<ReadableStream<Uint8Array>>;
+  scaleToPng(bytes: Uint8Array, width: number, height: number, onInputRead?: () => void): Promise<ReadableStream<Uint8Array>>;
 }
