@@ -225,6 +225,14 @@ export function createD1ArticleStore(db: D1Database, now: () => Date = () => new
       return (result.meta.changes ?? 0) > 0;
     },
 
+    async removeExtracted(url) {
+      const key = normaliseArticleUrl(url);
+      if (!key) return false;
+      // One statement: a CMS push that took the URL over in the meantime is never removed.
+      const result = await db.prepare(`DELETE FROM articles WHERE url_key = ?1 AND source = 'extracted'`).bind(key).run();
+      return (result.meta.changes ?? 0) > 0;
+    },
+
     async ping() {
       await db.prepare('SELECT 1 FROM articles LIMIT 1').all();
     },

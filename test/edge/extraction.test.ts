@@ -178,4 +178,40 @@ describe('edge mode: extraction of articles the store does not know', () => {
     await at(41);
     expect(await requests()).toBe(n + 1);
   });
+
+  it('removes an extracted article when origin says its page is gone (410, 404), on a page view or on the re-check', async () => {
+    const oembedTitle = async (path: string) => {
+      const { res } = await edgeFetch(`https://presscard.test/oembed?url=${encodeURIComponent(canonical(path))}`);
+      return res.status === 200 ? ((await res.json()) as { title: string }).title : res.status;
+    };
+    // Taken down, seen by a reader's view: the 410 passes through and the article leaves the store.
+    await proxied(X(20));
+    expect(await oembedTitle(X(20))).toBe('Soon taken down');
+    await fetch(`${ORIGIN_URL}/__set?path=${encodeURIComponent(X(20))}&version=2`);
+    const view = await edgeFetch(`${PUBLIC_HOST}${X(20)}`);
+    expect(view.res.status).toBe(410);
+    expect(await view.res.text()).toContain('<title>Gone</title>');
+    await view.settled();
+    expect(await storedFor(X(20))).toBeUndefined();
+    expect(await oembedTitle(X(20))).toBe(404);
+
+    // Taken down, found by the conditional re-check after the TTL.
+    await proxied(X(21));
+    await fetch(`${ORIGIN_URL}/__set?path=${encodeURIComponent(X(21))}&version=2`);
+    const { res, settled } = await edgeFetch(`${PUBLIC_HOST}${X(21)}`, {}, {}, { now: () => new Date(Date.now() + 20 * 60_000) });
+    await res.text();
+    await settled();
+    expect(await storedFor(X(21))).toBeUndefined();
+  });
+
+  it('never removes a CMS article whose page origin answers 404', async () => {
+    await fetch(`${ORIGIN_URL}/__set?path=${encodeURIComponent(X(21))}&version=2`);
+    expect((await putArticle({ id: 'cms-gone-921', url: canonical(X(21)), lang: 'en', headline: 'Pushed, page gone', description: 'd', section: 'World', publishedAt: '2099-01-21T00:00:00Z', status: 'published' })).status).toBe(201);
+    const view = await edgeFetch(`${PUBLIC_HOST}${X(21)}`);
+    expect(view.res.status).toBe(404);
+    await view.res.text();
+    await view.settled();
+    expect((await storedFor(X(21)))?.headline).toBe('Pushed, page gone');
+  });
 });
+

@@ -58,6 +58,11 @@ export interface ArticleStore {
    * URL); resolves to whether anything was written (false also when nothing changed).
    */
   saveExtracted(article: Article, provenance: Readonly<Record<string, string>>): Promise<boolean>;
+  /**
+   * Removes the extracted article at a canonical URL (origin says its page is gone); never a CMS
+   * article. Resolves to whether a row was removed.
+   */
+  removeExtracted(url: string): Promise<boolean>;
   /** All or nothing: either every article is written or none is (UrlConflictError: none). */
   upsertMany(articles: Article[]): Promise<UpsertResult[]>;
   delete(id: string): Promise<StoredArticle | undefined>;

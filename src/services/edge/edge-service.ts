@@ -9,7 +9,7 @@ import { shareBarModel } from '../../domain/share';
 import { canonicalUrlForExtractedId } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import type { CardImages } from '../cards';
-import type { Extraction } from './extraction';
+import { type Extraction, isGone } from './extraction';
 import { asciiInjectedSet, buildInjectedSet, type InjectedSet } from './injected-set';
 import { rewriteBody, type RewriteOptions } from './rewrite-stream';
 
@@ -168,7 +168,13 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
       if (etag) out.set('etag', etag);
       return new Response(null, { status: 304, headers: out });
     }
-    if (!rewritable('GET', response.status, response.headers) || !response.body) return response;
+    if (!rewritable('GET', response.status, response.headers) || !response.body) {
+      // An extracted article whose page origin now says is gone leaves the store with it.
+      if (stored?.source === 'extracted' && isGone(response.status)) {
+        waitUntil(deps.extraction.gone(canonicalUrl, response.status).catch((err) => console.warn(JSON.stringify({ event: 'edge-gone-failed', url: canonicalUrl, reason: String(err) }))));
+      }
+      return response;
+    }
 
     let body: ReadableStream<Uint8Array> = response.body;
     if (!stored) {

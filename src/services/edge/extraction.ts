@@ -30,8 +30,17 @@ export interface Extraction {
   byUrl(canonicalUrl: string, originUrl: string, admit?: () => Promise<boolean>): Promise<StoredArticle | undefined>;
   /** True while a failed extraction of this URL is remembered: origin is not asked again per request. */
   failedRecently(canonicalUrl: string): Promise<boolean>;
-  /** Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL. */
+  /**
+   * Asks origin again (conditionally) when the TTL has passed, at most once per URL per TTL; a page
+   * origin now answers 404 or 410 for is gone (`gone`).
+   */
   refreshIfStale(canonicalUrl: string, originUrl: string): Promise<void>;
+  /**
+   * Origin answered 404 or 410 for an extracted article's page: the article is removed (never a CMS
+   * article), so oEmbed, cards and listings stop showing it, and the URL is remembered as not an
+   * article for EDGE_FAILURE_TTL.
+   */
+  gone(canonicalUrl: string, status: number): Promise<void>;
 }
 
 // Isolate-wide: requests build their services each, but share reads of one URL that are in flight.
@@ -84,9 +93,16 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
   const request = (conditional: Record<string, string> = {}) =>
     new Headers({ 'accept-encoding': ORIGIN_ACCEPT_ENCODING, accept: 'text/html', ...conditional });
 
+  async function gone(canonicalUrl: string, status: number): Promise<void> {
+    await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
+    const removed = await deps.store.removeExtracted(canonicalUrl);
+    if (removed) console.log(JSON.stringify({ event: 'edge-extracted-gone', url: canonicalUrl, status }));
+  }
+
   return {
     fromResponse,
     failedRecently,
+    gone,
 
     byUrl(canonicalUrl, originUrl, admit) {
       // Concurrent asks in this isolate (a crawler's og and square cards, an oEmbed burst) share one read.
@@ -137,9 +153,15 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
       const { response } = result;
       if (response.status === 304 || !rewritable('GET', response.status, response.headers)) {
         await response.body?.cancel();
+        if (isGone(response.status)) await gone(canonicalUrl, response.status);
         return;
       }
       await fromResponse(canonicalUrl, response);
     },
   };
+}
+
+/** Origin's answers that say a page is no longer there (RFC 9110 §15.5.5, §15.5.11). */
+export function isGone(status: number): boolean {
+  return status === 404 || status === 410;
 }

@@ -75,6 +75,7 @@ export function forgettingOnWrite(store: ArticleStore): ArticleStore {
     upsert: after(store.upsert.bind(store)),
     upsertMany: after(store.upsertMany.bind(store)),
     saveExtracted: after(store.saveExtracted.bind(store)),
+    removeExtracted: after(store.removeExtracted.bind(store)),
     delete: after(store.delete.bind(store)),
   };
 }

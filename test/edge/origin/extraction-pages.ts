@@ -7,7 +7,7 @@ import { SAME_SLUG_A, SAME_SLUG_B, X } from '../paths';
 const doc = (head: string, body: string, lang = 'en') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${head}</head><body><main><article>${body}</article></main></body></html>`;
 
-export const EXTRACTION_PAGES: Record<string, (version: number) => { body: string | Buffer; headers?: Record<string, string> }> = {
+export const EXTRACTION_PAGES: Record<string, (version: number) => { body: string | Buffer; headers?: Record<string, string>; status?: number }> = {
   // JSON-LD in @graph wins over og:*; entities decoded; relative image resolved.
   [X(1)]: () => ({
     body: doc(
@@ -65,6 +65,13 @@ export const EXTRACTION_PAGES: Record<string, (version: number) => { body: strin
   }),
   // Pushed by the CMS later: the push replaces the extracted article.
   [X(9)]: () => ({ body: doc(`<meta property="og:title" content="Extracted first"><meta property="article:published_time" content="2099-01-09T00:00:00Z">`, '<h1>x</h1>') }),
+  // Taken down at origin with /__set version 2 (410), then version 3 (404): test/edge/extraction.test.ts.
+  [X(20)]: (version) => (version === 1
+    ? { body: doc(`<meta property="og:title" content="Soon taken down"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>t</h1>'), headers: { etag: '"t1"' } }
+    : { body: '<!doctype html><title>Gone</title>', status: version === 2 ? 410 : 404 }),
+  [X(21)]: (version) => (version === 1
+    ? { body: doc(`<meta property="og:title" content="Gone on re-check"><meta property="article:published_time" content="2099-01-21T00:00:00Z">`, '<h1>t</h1>'), headers: { etag: '"t1"' } }
+    : { body: '<!doctype html><title>Gone</title>', status: 404 }),
   // Two article URLs whose slugs are one (test/edge/extracted-store.test.ts): each is its own article.
   [SAME_SLUG_A]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a hyphen"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a-b</h1>') }),
   [SAME_SLUG_B]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a slash"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a/b</h1>') }),

@@ -148,7 +148,11 @@ export function startTestOrigin(extra: Record<string, (req: IncomingMessage, res
     if (extra[url.pathname]) return extra[url.pathname]!(req, res);
     const extraction = EXTRACTION_PAGES[url.pathname];
     if (extraction) {
-      const { body, headers } = extraction(versions.get(url.pathname) ?? 1);
+      const { body, headers, status } = extraction(versions.get(url.pathname) ?? 1);
+      if (status) {
+        res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
+        return void res.end(body);
+      }
       if (headers?.etag && req.headers['if-none-match'] === headers.etag) {
         res.writeHead(304, { etag: headers.etag });
         return res.end();
