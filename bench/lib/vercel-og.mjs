@@ -24,6 +24,22 @@ const wasmModules = {
   },
 };
 
+/** `import x from '*.woff'` becomes an ArrayBuffer of the file, as wrangler's Data rule makes it in workerd. */
+const dataModules = {
+  name: 'data-modules',
+  setup(b) {
+    b.onResolve({ filter: /\.woff$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      return { path: r.path, namespace: 'data-module' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'data-module' }, (args) => ({
+      contents: `import { readFileSync } from 'node:fs'; const b = readFileSync(${JSON.stringify(args.path)}); export default b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);`,
+      loader: 'js',
+    }));
+  },
+};
+
 export async function vercelOgComparison(root, cards, { runs, warmup }) {
   const outfile = join(root, '.wrangler/bench/og-compare.mjs');
   await build({
@@ -34,7 +50,7 @@ export async function vercelOgComparison(root, cards, { runs, warmup }) {
     outfile,
     // Kept as a package: its Node build reads its font and wasm next to itself.
     external: ['@vercel/og'],
-    plugins: [wasmModules],
+    plugins: [wasmModules, dataModules],
     logLevel: 'warning',
   });
   // @vercel/og 1.0.3's Node build is an ES module that inlines harfbuzzjs (satori 0.33's shaper), which
