@@ -8,37 +8,30 @@ import { build } from 'esbuild';
 import { readVars } from '../../scripts/lib/wrangler-vars.mjs';
 import { summary } from './stats.mjs';
 
-/** `import x from '*.wasm'` becomes a WebAssembly.Module compiled from the file, as in workerd. */
-const wasmModules = {
-  name: 'wasm-modules',
-  setup(b) {
-    b.onResolve({ filter: /\.wasm$/ }, async (args) => {
-      if (args.pluginData === 'resolving') return undefined;
-      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
-      return { path: r.path, namespace: 'wasm-module' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'wasm-module' }, (args) => ({
-      contents: `import { readFileSync } from 'node:fs'; export default new WebAssembly.Module(readFileSync(${JSON.stringify(args.path)}));`,
-      loader: 'js',
-    }));
-  },
-};
+/**
+ * Imports of files matching `filter` become modules whose default export `expression` makes from the
+ * file's bytes (`bytes`), as wrangler's module rules make them for workerd.
+ */
+function fileModules(name, filter, expression) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, async (args) => {
+        if (args.pluginData === 'resolving') return undefined;
+        const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+        return { path: r.path, namespace: name };
+      });
+      b.onLoad({ filter: /.*/, namespace: name }, (args) => ({
+        contents: `import { readFileSync } from 'node:fs'; const bytes = readFileSync(${JSON.stringify(args.path)}); export default ${expression};`,
+        loader: 'js',
+      }));
+    },
+  };
+}
 
-/** `import x from '*.woff'` becomes an ArrayBuffer of the file, as wrangler's Data rule makes it in workerd. */
-const dataModules = {
-  name: 'data-modules',
-  setup(b) {
-    b.onResolve({ filter: /\.woff$/ }, async (args) => {
-      if (args.pluginData === 'resolving') return undefined;
-      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
-      return { path: r.path, namespace: 'data-module' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'data-module' }, (args) => ({
-      contents: `import { readFileSync } from 'node:fs'; const b = readFileSync(${JSON.stringify(args.path)}); export default b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);`,
-      loader: 'js',
-    }));
-  },
-};
+/** `*.wasm`: a WebAssembly.Module compiled from the file (CompiledWasm); `*.woff`: an ArrayBuffer (Data). */
+const wasmModules = fileModules('wasm-module', /\.wasm$/, 'new WebAssembly.Module(bytes)');
+const dataModules = fileModules('data-module', /\.woff$/, 'bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)');
 
 export async function vercelOgComparison(root, cards, { runs, warmup }) {
   const outfile = join(root, '.wrangler/bench/og-compare.mjs');
