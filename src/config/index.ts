@@ -1,29 +1,24 @@
 import { parseEdgeConfig, type EdgeConfig } from '../domain/edge';
 import { parseSiteConfig, type SiteConfig } from '../domain/site';
 
-const cache = new WeakMap<object, SiteConfig>();
+/** `parse`, run once per env object (a zod parse per request otherwise). */
+function oncePerEnv<T>(parse: (env: object) => T): (env: object) => T {
+  const cache = new WeakMap<object, T>();
+  return (env) => {
+    let config = cache.get(env);
+    if (config === undefined) {
+      config = parse(env);
+      cache.set(env, config);
+    }
+    return config;
+  };
+}
 
 /**
  * The site configuration for a Worker env, parsed once per env object. src/index.ts also parses it at
  * module load, so a bad value stops the Worker at start-up with the offending key in the message.
  */
-export function siteConfigFor(env: object): SiteConfig {
-  let config = cache.get(env);
-  if (!config) {
-    config = parseSiteConfig(env);
-    cache.set(env, config);
-  }
-  return config;
-}
+export const siteConfigFor: (env: object) => SiteConfig = oncePerEnv(parseSiteConfig);
 
-const edgeCache = new WeakMap<object, EdgeConfig>();
-
-/** Edge mode's settings for a Worker env, parsed once per env object (a zod parse per request otherwise). */
-export function edgeConfigFor(env: object): EdgeConfig {
-  let config = edgeCache.get(env);
-  if (!config) {
-    config = parseEdgeConfig(env);
-    edgeCache.set(env, config);
-  }
-  return config;
-}
+/** Edge mode's settings for a Worker env, parsed once per env object. */
+export const edgeConfigFor: (env: object) => EdgeConfig = oncePerEnv(parseEdgeConfig);
