@@ -33,19 +33,39 @@ function fileModules(name, filter, expression) {
 const wasmModules = fileModules('wasm-module', /\.wasm$/, 'new WebAssembly.Module(bytes)');
 const dataModules = fileModules('data-module', /\.woff$/, 'bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)');
 
-export async function vercelOgComparison(root, cards, { runs, warmup }) {
-  const outfile = join(root, '.wrangler/bench/og-compare.mjs');
+/**
+ * Bundles `entry` (a path under bench/node/) for Node as wrangler bundles the Worker for workerd, into
+ * .wrangler/bench/, and answers the bundle's path. @vercel/og stays a package: its Node build reads its
+ * font and wasm next to itself.
+ */
+export async function bundleForNode(root, entry) {
+  const outfile = join(root, '.wrangler/bench', entry.replace(/^.*\//, '').replace(/\.ts$/, '.mjs'));
   await build({
-    entryPoints: [join(root, 'bench/node/og-compare.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'esm',
     outfile,
-    // Kept as a package: its Node build reads its font and wasm next to itself.
     external: ['@vercel/og'],
     plugins: [wasmModules, dataModules],
     logLevel: 'warning',
   });
+  return outfile;
+}
+
+/** Reads dist/assets as the Worker's static assets binding would. */
+export function distAssets(root) {
+  return async (path) => {
+    try {
+      return new Response(await readFile(join(root, 'dist/assets', path)));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+}
+
+export async function vercelOgComparison(root, cards, { runs, warmup }) {
+  const outfile = await bundleForNode(root, 'bench/node/og-compare.ts');
   // @vercel/og 1.0.3's Node build is an ES module that inlines harfbuzzjs (satori 0.33's shaper), which
   // still uses CommonJS's `require` and `__dirname` (to find hb.wasm, not shipped beside the bundle).
   // Give it both, `__dirname` pointing at the harfbuzzjs package it depends on.
@@ -55,13 +75,7 @@ export async function vercelOgComparison(root, cards, { runs, warmup }) {
   const { compare } = await import(pathToFileURL(outfile).href);
   const vars = await readVars(join(root, 'wrangler.toml'));
   const versions = { vercelOg: require('@vercel/og/package.json').version };
-  const assets = async (path) => {
-    try {
-      return new Response(await readFile(join(root, 'dist/assets', path)));
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  };
+  const assets = distAssets(root);
   const out = [];
   for (const card of cards) {
     const s = await compare({ assets, vars, article: card.article, template: card.template, variant: card.variant, runs, warmup });
