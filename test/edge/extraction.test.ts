@@ -204,6 +204,41 @@ describe('edge mode: extraction of articles the store does not know', () => {
     expect(await storedFor(X(21))).toBeUndefined();
   });
 
+  it('a variant of the URL origin answers 404 for (trailing slash, double slash) neither removes the article nor keeps it from being read', async () => {
+    const viewed = async (path: string, now?: () => Date) => {
+      const { res, settled } = await edgeFetch(`${PUBLIC_HOST}${path}`, {}, {}, now ? { now } : {});
+      const html = await res.text();
+      await settled();
+      return { status: res.status, title: res.status === 200 ? readHead(html).prop('og:title') : undefined };
+    };
+    expect((await viewed(X(22))).title).toEqual(['Plain page']);
+    for (const variant of [`${X(22)}/`, `${X(22)}//`]) expect((await viewed(variant)).status, variant).toBe(404);
+    expect((await storedFor(X(22)))?.headline).toBe('Plain page');
+    expect((await viewed(X(22))).title).toEqual(['Plain page']);
+    // The re-check after the TTL, started by a view of a variant origin serves (a query): it reads the
+    // page the article was read from, not the variant.
+    const later = () => new Date(Date.now() + 20 * 60_000);
+    const rechecked = async (path: string, page: string) => {
+      const before = (await originLog(page)).length;
+      expect((await viewed(path, later)).title).toHaveLength(1);
+      return (await originLog(page)).slice(before).map((r) => r.url);
+    };
+    expect(await rechecked(`${X(22)}?utm_source=feed`, X(22))).toEqual([`${X(22)}?utm_source=feed`, X(22)]);
+    expect((await storedFor(X(22)))?.headline).toBe('Plain page');
+
+    // A URL whose first request is a variant origin has no page for: read at its own page after it.
+    expect((await viewed(`${X(24)}/`)).status).toBe(404);
+    expect((await viewed(X(24))).title).toEqual(['Read after a variant']);
+
+    // A site whose pages end in a slash: the plain form is the variant, and the re-check reads the
+    // slash form the article was read from.
+    expect((await viewed(`${X(23)}/`)).title).toEqual(['Slash page']);
+    expect((await viewed(X(23))).status).toBe(404);
+    expect((await storedFor(`${X(23)}/`))?.headline).toBe('Slash page');
+    expect(await rechecked(`${X(23)}/?utm_source=feed`, X(23))).toEqual([`${X(23)}/?utm_source=feed`, `${X(23)}/`]);
+    expect((await storedFor(`${X(23)}/`))?.headline).toBe('Slash page');
+  });
+
   it('never removes a CMS article whose page origin answers 404', async () => {
     await fetch(`${ORIGIN_URL}/__set?path=${encodeURIComponent(X(21))}&version=2`);
     expect((await putArticle({ id: 'cms-gone-921', url: canonical(X(21)), lang: 'en', headline: 'Pushed, page gone', description: 'd', section: 'World', publishedAt: '2099-01-21T00:00:00Z', status: 'published' })).status).toBe(201);

@@ -9,6 +9,11 @@ export interface PageRecord {
   lastModified?: string;
   /** When origin was last asked, in ms since the epoch. */
   checkedAt: number;
+  /**
+   * Path and query at origin of the page the article was last read from (`/a` or `/a/`): only origin's
+   * answers for it may remove the article, and the re-check asks for it.
+   */
+  pageUrl?: string;
 }
 
 /** Port: src/adapters/d1-page-records.ts implements it over D1. */

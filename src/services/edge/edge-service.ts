@@ -9,7 +9,7 @@ import { shareBarModel } from '../../domain/share';
 import { canonicalUrlForExtractedId } from '../../domain/extraction';
 import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
 import type { CardImages } from '../cards';
-import { type Extraction, isGone } from './extraction';
+import { type Extraction, isGone, pagePathOf } from './extraction';
 import { asciiInjectedSet, buildInjectedSet, type InjectedSet } from './injected-set';
 import { rewriteBody, type RewriteOptions } from './rewrite-stream';
 
@@ -171,7 +171,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
     if (!rewritable('GET', response.status, response.headers) || !response.body) {
       // An extracted article whose page origin now says is gone leaves the store with it.
       if (stored?.source === 'extracted' && isGone(response.status)) {
-        waitUntil(deps.extraction.gone(canonicalUrl, response.status).catch((err) => console.warn(JSON.stringify({ event: 'edge-gone-failed', url: canonicalUrl, reason: String(err) }))));
+        waitUntil(deps.extraction.gone(canonicalUrl, response.status, pagePathOf(originUrl)).catch((err) => console.warn(JSON.stringify({ event: 'edge-gone-failed', url: canonicalUrl, reason: String(err) }))));
       }
       return response;
     }
@@ -183,7 +183,7 @@ export function createEdgeService(deps: EdgeDeps): EdgeService {
       const [forExtraction, forClient] = body.tee();
       body = forClient;
       try {
-        stored = await deps.extraction.fromResponse(canonicalUrl, new Response(forExtraction, { headers: response.headers }));
+        stored = await deps.extraction.fromResponse(canonicalUrl, new Response(forExtraction, { headers: response.headers }), pagePathOf(originUrl));
         set = stored ? await setFor(stored) : undefined;
       } catch (err) {
         console.warn(JSON.stringify({ event: 'edge-extraction-error', url: canonicalUrl, reason: String(err) }));

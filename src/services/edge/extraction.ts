@@ -3,7 +3,7 @@ import type { ArticleStore, StoredArticle } from '../../domain/article';
 import { ORIGIN_ACCEPT_ENCODING, rewritable, type EdgeConfig } from '../../domain/edge';
 import { extractArticle, type PageRecord, type PageRecordStore } from '../../domain/extraction';
 import { ExtractionRateLimited } from '../../domain/operations';
-import { compileUrlPatterns, type SiteConfig } from '../../domain/site';
+import { compileUrlPatterns, normaliseArticleUrl, type SiteConfig } from '../../domain/site';
 import { decodeHTML } from 'entities';
 import { createSingleFlight } from '../cards/single-flight';
 import { collectSignals, decodePage, EXTRACTION_BYTES, readPrefix } from './collect-signals';
@@ -19,8 +19,11 @@ export interface ExtractionDeps {
 
 /** Articles built from origin pages, for canonical URLs the store does not know. */
 export interface Extraction {
-  /** Reads a 200 HTML origin response (consumes its body) and stores the article when it is one. */
-  fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined>;
+  /**
+   * Reads a 200 HTML origin response for the page at `pagePath` (path and query at origin; consumes its
+   * body) and stores the article when it is one, remembering `pagePath` as the article's page.
+   */
+  fromResponse(canonicalUrl: string, response: Response, pagePath: string): Promise<StoredArticle | undefined>;
   /**
    * Fetches the page and extracts it (oEmbed, cards), unless origin was asked about this URL within
    * the TTL of its last answer (EDGE_FAILURE_TTL for pages that are not articles, EDGE_EXTRACTION_TTL
@@ -36,11 +39,29 @@ export interface Extraction {
    */
   refreshIfStale(canonicalUrl: string, originUrl: string): Promise<void>;
   /**
-   * Origin answered 404 or 410 for an extracted article's page: the article is removed (never a CMS
-   * article), so oEmbed, cards and listings stop showing it, and the URL is remembered as not an
-   * article for EDGE_FAILURE_TTL.
+   * Origin answered 404 or 410 for `pagePath`: when that is the extracted article's own page (see
+   * `speaksFor`), the article is removed (never a CMS article), so oEmbed, cards and listings stop
+   * showing it, and the URL is remembered as not an article for EDGE_FAILURE_TTL. A variant of the
+   * URL (`/a/` for `/a`) changes nothing.
    */
-  gone(canonicalUrl: string, status: number): Promise<void>;
+  gone(canonicalUrl: string, status: number, pagePath: string): Promise<void>;
+}
+
+/** Path and query of a URL: how a page is asked for at origin. */
+export function pagePathOf(url: string): string {
+  const u = new URL(url);
+  return u.pathname + u.search;
+}
+
+/**
+ * Whether origin's answer for `pagePath` speaks for the page of `canonicalUrl`: it is the page the
+ * article was last read from or, before one is recorded, the canonical form itself (no trailing slash,
+ * no query). Variants of the URL (`/a/`, `/a//`, `/a?x=1`) share its canonical form, so its article and
+ * record, but not its page: origin answering 404 for `/a/` says nothing about `/a`, and must neither
+ * remove the article nor mark the URL as not an article.
+ */
+export function speaksFor(record: PageRecord | undefined, pagePath: string, canonicalUrl: string): boolean {
+  return pagePath === (record?.pageUrl ?? new URL(normaliseArticleUrl(canonicalUrl) ?? canonicalUrl).pathname);
 }
 
 // Isolate-wide: requests build their services each, but share reads of one URL that are in flight.
@@ -61,7 +82,7 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
   const now = deps.now ?? Date.now;
   const matches = compileUrlPatterns(deps.config.articleUrlPatterns);
 
-  async function fromResponse(canonicalUrl: string, response: Response): Promise<StoredArticle | undefined> {
+  async function fromResponse(canonicalUrl: string, response: Response, pagePath: string): Promise<StoredArticle | undefined> {
     const validators = { etag: response.headers.get('etag') ?? undefined, lastModified: response.headers.get('last-modified') ?? undefined };
     const bytes = await readPrefix(response.body!, EXTRACTION_BYTES);
     // Relative URLs resolve against the page's public address (the canonical URL it is served at),
@@ -71,14 +92,17 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
       canonicalUrl, siteName: deps.config.siteName, defaultLang: deps.config.defaultLocale, matchesCanonical: matches, decode: decodeHTML,
     });
     const record: PageRecord = {
-      canonicalUrl, outcome: result.ok ? 'extracted' : result.reason, checkedAt: now(),
+      canonicalUrl, outcome: result.ok ? 'extracted' : result.reason, checkedAt: now(), pageUrl: pagePath,
       ...(validators.etag ? { etag: validators.etag } : {}), ...(validators.lastModified ? { lastModified: validators.lastModified } : {}),
     };
-    await deps.records.put(record);
     if (!result.ok) {
-      console.warn(JSON.stringify({ event: 'edge-extraction-failed', url: canonicalUrl, reason: result.reason, issues: result.issues }));
+      // Remembered only from the URL's own page: a variant that is no article (a listing at `/a?page=2`)
+      // must not keep the article at `/a` from being read.
+      if (speaksFor(await deps.records.get(canonicalUrl), pagePath, canonicalUrl)) await deps.records.put(record);
+      console.warn(JSON.stringify({ event: 'edge-extraction-failed', url: canonicalUrl, page: pagePath, reason: result.reason, issues: result.issues }));
       return undefined;
     }
+    await deps.records.put(record);
     const written = await deps.store.saveExtracted(result.article, result.provenance);
     console.log(JSON.stringify({ event: 'edge-extracted', url: canonicalUrl, id: result.article.id, written, provenance: result.provenance }));
     const stored = await deps.store.getByUrl(canonicalUrl);
@@ -93,7 +117,11 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
   const request = (conditional: Record<string, string> = {}) =>
     new Headers({ 'accept-encoding': ORIGIN_ACCEPT_ENCODING, accept: 'text/html', ...conditional });
 
-  async function gone(canonicalUrl: string, status: number): Promise<void> {
+  async function gone(canonicalUrl: string, status: number, pagePath: string): Promise<void> {
+    if (!speaksFor(await deps.records.get(canonicalUrl), pagePath, canonicalUrl)) {
+      console.log(JSON.stringify({ event: 'edge-variant-gone', url: canonicalUrl, page: pagePath, status }));
+      return;
+    }
     await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
     const removed = await deps.store.removeExtracted(canonicalUrl);
     if (removed) console.log(JSON.stringify({ event: 'edge-extracted-gone', url: canonicalUrl, status }));
@@ -124,12 +152,13 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
           await response.body?.cancel();
           // Remembered like any page that is not an article, so repeated oEmbed or card requests for a
           // missing URL do not each reach origin. Server errors and redirects are not: they may pass.
-          if (response.status < 300 || (response.status >= 400 && response.status < 500)) {
+          const remembered = response.status < 300 || (response.status >= 400 && response.status < 500);
+          if (remembered && speaksFor(record, pagePathOf(originUrl), canonicalUrl)) {
             await deps.records.put({ canonicalUrl, outcome: 'not-an-article', checkedAt: now() });
           }
           return undefined;
         }
-        return fromResponse(canonicalUrl, response);
+        return fromResponse(canonicalUrl, response, pagePathOf(originUrl));
       });
     },
 
@@ -148,15 +177,17 @@ export function createExtraction(deps: ExtractionDeps): Extraction {
       const conditional: Record<string, string> = {};
       if (record.etag) conditional['if-none-match'] = record.etag;
       if (record.lastModified) conditional['if-modified-since'] = record.lastModified;
-      const result = await deps.originFetch(originUrl, { method: 'GET', headers: request(conditional) });
+      // The page the article was read from, whichever form of its URL the view asked for.
+      const pageUrl = record.pageUrl ? new URL(record.pageUrl, originUrl).href : originUrl;
+      const result = await deps.originFetch(pageUrl, { method: 'GET', headers: request(conditional) });
       if (result.kind !== 'response') return;
       const { response } = result;
       if (response.status === 304 || !rewritable('GET', response.status, response.headers)) {
         await response.body?.cancel();
-        if (isGone(response.status)) await gone(canonicalUrl, response.status);
+        if (isGone(response.status)) await gone(canonicalUrl, response.status, pagePathOf(pageUrl));
         return;
       }
-      await fromResponse(canonicalUrl, response);
+      await fromResponse(canonicalUrl, response, pagePathOf(pageUrl));
     },
   };
 }

@@ -75,6 +75,11 @@ export const EXTRACTION_PAGES: Record<string, (version: number) => { body: strin
   // Two article URLs whose slugs are one (test/edge/extracted-store.test.ts): each is its own article.
   [SAME_SLUG_A]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a hyphen"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a-b</h1>') }),
   [SAME_SLUG_B]: () => ({ body: doc(`<meta property="og:title" content="Slug twin with a slash"><meta property="article:published_time" content="2099-01-20T00:00:00Z">`, '<h1>a/b</h1>') }),
+  // Variants of a URL (test/edge/extraction.test.ts): 22 and 24 are served at their plain path only
+  // (`/a/` is a 404 here), 23 only with a trailing slash, as sites whose canonical URLs end in one.
+  [X(22)]: () => ({ body: doc(`<meta property="og:title" content="Plain page"><meta property="article:published_time" content="2099-01-22T00:00:00Z">`, '<h1>p</h1>'), headers: { etag: '"p22"' } }),
+  [`${X(23)}/`]: () => ({ body: doc(`<meta property="og:title" content="Slash page"><meta property="article:published_time" content="2099-01-23T00:00:00Z">`, '<h1>s</h1>'), headers: { etag: '"s23"' } }),
+  [X(24)]: () => ({ body: doc(`<meta property="og:title" content="Read after a variant"><meta property="article:published_time" content="2099-01-24T00:00:00Z">`, '<h1>v</h1>') }),
   // Asked for first by a card or oEmbed request (test/edge/on-demand.test.ts), one page per case;
   // 17: test/edge/remembered-articles.test.ts; 18, 19: test/edge/extraction-limit.test.ts.
   ...Object.fromEntries([10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((n) => [X(n), () => ({
