@@ -91,10 +91,14 @@ export async function drawApart(
       t = Date.now();
       await compositeUnder(pixels, width, box, prepared.placement, scaled, backdrop);
     } catch {
+      // A kept copy of a photo that cannot be drawn must not be drawn again.
+      await prepared.forget?.();
       return { ok: false, reason: 'composite-failed', retry: prepared.embed };
     } finally {
       timings.composite = (timings.composite ?? 0) + Date.now() - t;
     }
+    // The copy kept for later renders was written while the photo was composited.
+    await prepared.kept;
   } else {
     const placement = coverPlacement(prepared, box, input.photo?.focalPoint);
     const layer = await renderPixels(photoLayerSvg(prepared.src, box, placement));

@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { coverPlacement, coverSize, type CoverPlacement, type ImageCodec, type PhotoSource, type Size } from '../domain/card';
+import { coverPlacement, coverSize, type CoverPlacement, type ImageCodec, type PhotoSource, type PhotoType, type ScaledPhotoCache, type Size } from '../domain/card';
 import { dataUri } from './data-uri';
 
 /**
@@ -16,8 +16,16 @@ export type PreparedPhoto =
       height: number;
       placement: CoverPlacement;
       scaled: Promise<ReadableStream<Uint8Array>>;
-      /** Settles once the binding has read the photo (or failed). */
-      read: Promise<void>;
+      /**
+       * Settles once the binding has read the photo (or failed); undefined when no request goes to the
+       * binding (a photo scaled before, from the cache).
+       */
+      read?: Promise<void>;
+      /** Settles when the scaled photo is kept for later renders (or could not be); never rejects. */
+      kept?: Promise<void>;
+      /** Drops the kept photo: it could not be drawn. */
+      forget?: () => Promise<void>;
+      /** The photo prepared anew should this one not draw: embedded for resvg, or a kept one scaled again. */
       embed: () => Promise<PhotoOutcome>;
     };
 
@@ -32,8 +40,10 @@ export const PHOTO_PIXEL_LIMIT = 4_000_000;
 /**
  * Fetches the photo and makes it fit for the card's photo box. With the Images binding the photo is
  * scaled to exactly the size it is drawn at (focal point applied), so no resampling is left to do and
- * resvg never decodes it: the card is composited over it. Without the binding, a photo over the pixel
- * limit is refused and the card falls back to text.
+ * resvg never decodes it: the card is composited over it. With `scaledPhotos`, a photo the binding
+ * scaled for the same box before is taken from there, neither fetched nor scaled again, and a newly
+ * scaled one is kept there as it arrives. Without the binding, a photo over the pixel limit is refused
+ * and the card falls back to text.
  */
 export async function preparePhoto(
   source: PhotoSource,
@@ -41,34 +51,67 @@ export async function preparePhoto(
   box: Size,
   focalPoint: { x: number; y: number } | undefined,
   images?: ImageCodec,
+  scaledPhotos?: ScaledPhotoCache,
+  useKept = true,
 ): Promise<PhotoOutcome> {
-  const fetched = await source.get(url);
-  if (!fetched.ok) return fetched;
-  const original = fetched.bytes;
-  let size: Size;
-  try {
-    const dims = imageSize(original);
-    size = { width: dims.width, height: dims.height };
-  } catch {
-    return { ok: false, reason: 'undecodable' };
+  const kept = images && scaledPhotos && useKept ? await scaledPhotos.match(url, box) : undefined;
+  if (kept) {
+    const placement = coverPlacement(kept.original, box, focalPoint);
+    if (composites(kept.original, placement)) {
+      // Should the kept photo not draw: fetched and scaled again (and kept again), as on a miss.
+      const embed = () => preparePhoto(source, url, box, focalPoint, images, scaledPhotos, false);
+      const forget = () => scaledPhotos!.forget(url, box);
+      return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled: Promise.resolve(kept.png), forget, embed } };
+    }
+    await kept.png.cancel();
   }
-  if (!size.width || !size.height) return { ok: false, reason: 'undecodable' };
 
+  const fetched = await fetchPhoto(source, url);
+  if (!fetched.ok) return fetched;
+  const { bytes: original, size } = fetched;
   const embed = () => embedPhoto(url, original, fetched.type, size, box, images);
   const placement = coverPlacement(size, box, focalPoint);
-  // Only for photos scaled down (or kept): the binding enlarges with another filter than resvg, which
-  // shows on golden images, and a photo smaller than its box is rare and cheap to draw anyway.
-  const shrinks = placement.width <= size.width && placement.height <= size.height;
-  if (images && shrinks && placement.width * placement.height <= PHOTO_PIXEL_LIMIT) {
+  if (images && composites(size, placement)) {
     let onRead!: () => void;
     const read = new Promise<void>((resolve) => (onRead = resolve));
-    const scaled = images.scaleToPng(original, placement.width, placement.height, onRead);
+    let scaled = images.scaleToPng(original, placement.width, placement.height, onRead);
     // Awaited by the renderer after drawing the card; this keeps an early failure from being reported
     // as unhandled meanwhile. A failure also ends the wait for the photo to be read.
     scaled.then(onRead, onRead);
-    return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, read, embed } };
+    if (!scaledPhotos) return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, read, embed } };
+    // One copy of the scaled photo is drawn, the other kept as it arrives.
+    const copies = scaled.then((png) => png.tee());
+    scaled = copies.then(([drawn]) => drawn);
+    const keptNow = copies.then(([, copy]) => scaledPhotos.keep(url, box, size, copy), () => {});
+    const forget = () => keptNow.then(() => scaledPhotos.forget(url, box));
+    return { ok: true, photo: { kind: 'composited', width: placement.width, height: placement.height, placement, scaled, read, kept: keptNow, forget, embed } };
   }
   return embed();
+}
+
+/**
+ * Whether a photo is scaled by the binding and composited: only photos scaled down (or kept), since
+ * the binding enlarges with another filter than resvg, which shows on golden images, and a photo
+ * smaller than its box is rare and cheap to draw anyway; and within the pixel limit.
+ */
+function composites(original: Size, placement: CoverPlacement): boolean {
+  const shrinks = placement.width <= original.width && placement.height <= original.height;
+  return shrinks && placement.width * placement.height <= PHOTO_PIXEL_LIMIT;
+}
+
+type FetchedPhoto = { ok: true; bytes: Uint8Array; type: PhotoType; size: Size } | { ok: false; reason: string };
+
+/** The photo's bytes and size, or why it cannot be had. */
+async function fetchPhoto(source: PhotoSource, url: string): Promise<FetchedPhoto> {
+  const fetched = await source.get(url);
+  if (!fetched.ok) return fetched;
+  try {
+    const dims = imageSize(fetched.bytes);
+    if (!dims.width || !dims.height) return { ok: false, reason: 'undecodable' };
+    return { ...fetched, size: { width: dims.width, height: dims.height } };
+  } catch {
+    return { ok: false, reason: 'undecodable' };
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, type ImageCodec, type PhotoSource, withoutPhoto } from '../domain/card';
+import { type AssetReader, CARD_BYTE_BUDGET, CARD_VARIANTS, type CardInput, type CardTemplate, type ImageCodec, type PhotoSource, type ScaledPhotoCache, withoutPhoto } from '../domain/card';
 import { CARD_TEMPLATE_MODULES } from '../../templates/cards';
 import type { FittedBlock, OmittedText } from './card-tree';
 import { draw, drawApart, type Drawn } from './draw';
@@ -13,6 +13,8 @@ export interface RenderDeps {
   photos: PhotoSource;
   /** The Images binding, when configured: scales photos and encodes photo cards as JPEG. */
   images?: ImageCodec;
+  /** Photos the binding scaled before, kept for later renders (with `images` only). */
+  scaledPhotos?: ScaledPhotoCache;
 }
 
 export interface RenderOptions {
@@ -72,7 +74,7 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
     const t = Date.now();
     const template = CARD_TEMPLATE_MODULES.photo;
     const box = template.photoBox!(input.variant);
-    const pending = preparePhoto(deps.photos, input.photo.url, box, input.photo.focalPoint, deps.images).then((o) => {
+    const pending = preparePhoto(deps.photos, input.photo.url, box, input.photo.focalPoint, deps.images, deps.scaledPhotos).then((o) => {
       lap('photo', t);
       return o;
     });
@@ -82,7 +84,12 @@ export async function renderCard(input: CardInput, deps: RenderDeps, options: Re
     if (encoding === 'resvg') {
       // resvg's asPng() can only encode what resvg drew: the benchmark compares it with the photo embedded.
       let outcome = await pending;
-      if (outcome.ok && outcome.photo.kind === 'composited') outcome = await outcome.photo.embed();
+      if (outcome.ok && outcome.photo.kind === 'composited') {
+        const composited = outcome.photo;
+        await composited.scaled.then((png) => png.cancel(), () => {});
+        await composited.kept;
+        outcome = await composited.embed();
+      }
       if (outcome.ok) drawn = await draw(input, deps, timings, encoding, outcome.photo);
       else fallback = outcome.reason;
     } else {

@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-variants';
+import type { Size } from './focal-crop';
 
 /** What is recorded with a stored card, so cards can be listed and deleted by article. */
 export interface CardObjectMeta {
@@ -75,4 +76,20 @@ export interface ImageCodec {
    * `onInputRead` is called once the binding has read all of `bytes` (the request is then on its way).
    */
   scaleToPng(bytes: Uint8Array, width: number, height: number, onInputRead?: () => void): Promise<ReadableStream<Uint8Array>>;
+}
+
+/**
+ * Port for photos the Images binding has scaled to cover a card's photo box, kept for the next render
+ * of a card with the same photo and box (an edit of the headline, a newsroom preview, the other cards
+ * of a re-render): keyed by the photo's URL and the box, as a card's own hash names its photo by URL.
+ * The original's size is kept with it, so any focal point can be applied to the same scaled photo.
+ * src/services/cards/scaled-photos.ts implements it over the Cache API. No method ever rejects.
+ */
+export interface ScaledPhotoCache {
+  /** The kept PNG (exactly the photo's cover size for `box`) and the original's size, or undefined. */
+  match(url: string, box: Size): Promise<{ original: Size; png: ReadableStream<Uint8Array> } | undefined>;
+  /** Keeps a scaled PNG, reading `png` to its end. */
+  keep(url: string, box: Size, original: Size, png: ReadableStream<Uint8Array>): Promise<void>;
+  /** Drops a kept photo that could not be drawn. */
+  forget(url: string, box: Size): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { deliverCard, storeCard, type CardDeliveryEvent } from './card-delivery'
 import { sweepCards, type SweepReport } from './card-sweep';
 import { currentCard, type CurrentCard } from './current-card';
 import { defaultImageResponse, type FallbackRequest } from './default-image';
+import { createScaledPhotoCache } from './scaled-photos';
 
 const VARIANTS = Object.keys(CARD_VARIANTS) as CardVariant[];
 
@@ -79,8 +80,10 @@ export function createCardService(deps: CardServiceDeps): CardService {
   const renderer = deps.render ?? renderCard;
 
   const current = (article: Article, variant: CardVariant) => currentCard(article, variant, { config, origin, assets, jpeg });
+  // Photos the binding scaled are kept in the same Cache API as the cards (docs/performance.md).
+  const scaledPhotos = deps.images && deps.cache ? createScaledPhotoCache(deps.cache, origin) : undefined;
   const render = (input: CardInput, options?: RenderOptions) =>
-    renderer(input, { assets, photos: deps.photos, ...(deps.images ? { images: deps.images } : {}) }, options);
+    renderer(input, { assets, photos: deps.photos, ...(deps.images ? { images: deps.images } : {}), ...(scaledPhotos ? { scaledPhotos } : {}) }, options);
 
   async function versions(article: Article): Promise<CardVersions> {
     const cards = await Promise.all(VARIANTS.map((v) => current(article, v)));
