@@ -21,6 +21,11 @@ interface BenchRequest {
   encoding?: PngEncoding;
   /** Appended to the headline: a distinct card (memory run). */
   suffix?: string;
+  /**
+   * A photo URL no render has used (a query added to it): the binding scales the photo, as for an
+   * article's first card; otherwise a photo card's photo is kept from its first render on.
+   */
+  newPhoto?: boolean;
 }
 
 /** Requests this isolate has served: 0 on the first proves a fresh isolate (cold start). */
@@ -56,6 +61,11 @@ async function parse(req: Request): Promise<{ article: Article; template: CardTe
   // `text` on an article with a photo: the same article drawn with the text template.
   article = { ...article, cardTemplate: body.template };
   if (body.suffix) article = { ...article, headline: `${article.headline} ${body.suffix}`, socialHeadline: undefined };
+  if (body.newPhoto && article.image) {
+    const url = new URL(article.image.url);
+    url.searchParams.set('bench-photo', crypto.randomUUID());
+    article = { ...article, image: { ...article.image, url: url.href } };
+  }
   return { article, template: body.template, variant: body.variant, body };
 }
 

@@ -48,8 +48,8 @@ const results = {
   options: opts,
   method: {
     timings: 'in-Worker performance.now()/Date.now() (workerd advances both during CPU work locally; 1 ms resolution); p50 = median, p95 = nearest rank',
-    missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating',
-    pairedMissRender: 'the seed article\'s photo and text cards of one variant rendered alternately (our pipeline), the order swapped every run: their ratio with the load of a shared machine on both alike',
+    missRender: 'renderCard() from src/render/render-card.ts on a warm isolate, our encoder (compact) and asPng (resvg) alternating; photo cards with their photo kept from the first render on (the Cache API), or (new photo) a photo URL no render has used, which the Images binding scales',
+    pairedMissRender: 'the seed article\'s photo card (photo kept), photo card (new photo) and text card of one variant rendered in turn (our pipeline), the order turned every run: their ratios with the load of a shared machine on all alike',
     coldStart: 'first request of a fresh isolate (wrangler reload of the runtime) renders the card; coldStartAfterPage: a first request that renders nothing (its warm-up let finish), then the card; each isolate then renders the card 8 more times, the median of the last 3 being the warm figure the cold one is compared with',
     hits: 'deliverCard() with its observe hook: Cache API first (layer cache), R2 only (layer r2)',
     vercelOg: '@vercel/og (its Node build, in Node: it cannot run in workerd as shipped) and renderCard() in the same Node process, alternating, on the element tree and fonts of our template for the same card; both times include laying out the tree',
@@ -66,6 +66,8 @@ const editorial = fixtures.find((a) => a.status === 'published' && !a.image);
 const cards = [
   { name: 'photo og', article: seed, template: 'photo', variant: 'og' },
   { name: 'photo square', article: seed, template: 'photo', variant: 'square' },
+  { name: 'photo og · new photo', article: seed, template: 'photo', variant: 'og', newPhoto: true },
+  { name: 'photo square · new photo', article: seed, template: 'photo', variant: 'square', newPhoto: true },
   { name: 'text og', article: seed, template: 'text', variant: 'og' },
   { name: 'text square', article: seed, template: 'text', variant: 'square' },
 ];

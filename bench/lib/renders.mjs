@@ -21,8 +21,8 @@ function stageSummary(samples) {
  * Miss renders of one card with both PNG encoders. Runs alternate the encoder order so drift on a shared
  * machine falls on both alike.
  */
-export async function missRenders(bench, { name, article, template, variant }, { runs, warmup }) {
-  const body = (encoding) => ({ article, template, variant, encoding });
+export async function missRenders(bench, { name, article, template, variant, newPhoto = false }, { runs, warmup }) {
+  const body = (encoding) => ({ article, template, variant, encoding, newPhoto });
   for (let i = 0; i < warmup; i++) for (const e of ['compact', 'resvg']) await bench.post('/__bench/render', body(e));
   const samples = { compact: [], resvg: [] };
   for (let i = 0; i < runs; i++) {
@@ -46,18 +46,22 @@ export async function missRenders(bench, { name, article, template, variant }, {
 
 /**
  * The photo and text cards of one article and variant rendered alternately, one for one (the order
- * swapped every run), so that a shared machine's changing load falls on both alike; the issue's photo
- * targets are ratios of the two. The miss-render rows take each card's 30 runs in a block of their own,
- * half a minute apart, whose ratio moves with whatever else the machine runs meanwhile.
+ * turned every run), so that a shared machine's changing load falls on all alike; the issue's photo
+ * targets are ratios of them. The photo card twice: its photo kept from an earlier render (an edit, a
+ * preview), and a photo new to the cache (an article's first card). The miss-render rows take each
+ * card's 30 runs in a block of their own, half a minute apart, whose ratio moves with whatever else the
+ * machine runs meanwhile.
  */
 export async function pairedMissRenders(bench, { article, variant }, { runs, warmup }) {
-  const body = (template) => ({ article, template, variant });
-  for (let i = 0; i < warmup; i++) for (const t of ['photo', 'text']) await bench.post('/__bench/render', body(t));
-  const samples = { photo: [], text: [] };
+  const kinds = ['photo', 'photoNew', 'text'];
+  const body = (kind) => ({ article, template: kind === 'text' ? 'text' : 'photo', variant, newPhoto: kind === 'photoNew' });
+  for (let i = 0; i < warmup; i++) for (const k of kinds) await bench.post('/__bench/render', body(k));
+  const samples = { photo: [], photoNew: [], text: [] };
   for (let i = 0; i < runs; i++) {
-    for (const t of i % 2 ? ['text', 'photo'] : ['photo', 'text']) samples[t].push((await bench.post('/__bench/render', body(t))).renderMs);
+    const order = [...kinds.slice(i % 3), ...kinds.slice(0, i % 3)];
+    for (const k of order) samples[k].push((await bench.post('/__bench/render', body(k))).renderMs);
   }
-  return { variant, articleId: article.id, photo: summary(samples.photo), text: summary(samples.text), samples };
+  return { variant, articleId: article.id, photo: summary(samples.photo), photoNew: summary(samples.photoNew), text: summary(samples.text), samples };
 }
 
 /** Renders of the same card after the cold one in the same isolate; the last `WARM_KEPT` are its warm figure. */
