@@ -72,11 +72,15 @@ describe('visualLine (UAX #9)', () => {
     expect(visualLine('שלום (2026)', 'rtl', true)).toBe('(2026) םולש');
   });
 
-  it('moves grapheme clusters whole', () => {
-    // Hebrew letters with points (combining marks) stay on their base letter.
+  it('moves grapheme clusters whole, a right-to-left letter\'s marks set before it (rule L3)', () => {
+    // Hebrew letters with points (combining marks) stay with their base letter; satori draws a mark
+    // where the pen stands, and the face draws it over the letter to its right: so the marks go first.
     const word = 'שָׁלוֹם';
     const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word)].map((s) => s.segment);
-    expect(clusters).toHaveLength(4);
-    expect(visualLine(word, 'rtl', true)).toBe(clusters.reverse().join(''));
+    expect(clusters).toEqual(['שָׁ', 'ל', 'וֹ', 'ם']);
+    expect(visualLine(word, 'rtl', true)).toBe('ם' + '\u05b9ו' + 'ל' + '\u05b8\u05c1ש');
+    // In a left-to-right paragraph too, and a left-to-right letter's marks stay after it.
+    expect(visualLine('Việt שָׁלוֹם', 'ltr', true)).toBe('Việt ם\u05b9ול\u05b8\u05c1ש');
+    expect(visualLine('e\u0301 שׁ', 'ltr', true)).toBe('e\u0301 \u05c1ש');
   });
 });

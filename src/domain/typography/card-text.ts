@@ -171,10 +171,26 @@ export function visualLine(logical: string, direction: 'ltr' | 'rtl', endsLine: 
     slots.splice(start, end - start + 1, ...slots.slice(start, end + 1).reverse());
   }
   const order = [...new Set(slots)];
-  const drawn = order.map((i) => drawnText(clusters[i]!, false)).join('');
+  const drawn = order.map((i) => drawnText(rtlMarksFirst(clusters[i]!), false)).join('');
   // The soft hyphen of a line that ends at it is drawn at the line's end in the paragraph's direction.
   const hyphen = endsLine && logical.endsWith(SOFT_HYPHEN) ? '-' : '';
   return direction === 'rtl' ? hyphen + trimEdges(drawn) : trimEdges(drawn) + hyphen;
+}
+
+/** A right-to-left letter followed by combining marks (Hebrew points and cantillation, Syriac vowels). */
+const RTL_CLUSTER_WITH_MARKS = /^([\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}])(\p{M}+)$/u;
+
+/**
+ * A right-to-left cluster with its combining marks before its letter. Satori draws a line left to right
+ * and never positions marks (no GPOS): a mark is drawn where the pen stands, and a right-to-left face
+ * draws it for the pen at the left edge of its letter, where a right-to-left run leaves the pen after
+ * the letter. Set after the letter, a point lands on the letter to its right. UAX #9 rule L3 says as
+ * much: at this point marks of a right-to-left base precede it, and a renderer that expects them after
+ * must reorder them. (Arabic harakat are removed before this: see `prepareText`.)
+ */
+function rtlMarksFirst(cluster: string): string {
+  const m = RTL_CLUSTER_WITH_MARKS.exec(cluster);
+  return m ? m[2]! + m[1]! : cluster;
 }
 
 /**
